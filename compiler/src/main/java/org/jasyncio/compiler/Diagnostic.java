@@ -3,7 +3,8 @@ package org.jasyncio.compiler;
 /**
  * One rejected construct: what is wrong, where, and how to fix it.
  *
- * @param sourceFile the source file name from the class file ({@code Hello.java}), or the class's
+ * @param sourceFile the source file named by the class file, under its package directory
+ *                   ({@code com/example/Hello.java}), or the class's
  *                   internal name plus {@code .class} when the class file names none
  * @param line       the source line, or {@code -1} when the class file has none (abstract and native
  *                   methods, or classes compiled without line numbers)

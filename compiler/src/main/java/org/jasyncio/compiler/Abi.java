@@ -1,0 +1,53 @@
+package org.jasyncio.compiler;
+
+/**
+ * Every name and descriptor the compiler reads in user code or emits into generated code, in one
+ * place. A test resolves each against the runtime, so a rename there cannot go unnoticed here.
+ */
+public final class Abi {
+
+    /** {@code @org.jasyncio.annotation.Async}. */
+    public static final String ASYNC_ANNOTATION = "Lorg/jasyncio/annotation/Async;";
+    /** The marker the compiler puts on classes it has rewritten. */
+    public static final String INSTRUMENTED_ANNOTATION = "Lorg/jasyncio/internal/Instrumented;";
+
+    /** {@code org.jasyncio.Asyncio}, whose {@code await} and {@code completed} calls are rewritten. */
+    public static final String ASYNCIO = "org/jasyncio/Asyncio";
+    public static final String AWAIT = "await";
+    public static final String COMPLETED = "completed";
+    /** {@code Asyncio.await(Awaitable)}, the form inserted where a body returns a coroutine. */
+    public static final String AWAIT_AWAITABLE_DESC = "(Lorg/jasyncio/Awaitable;)Ljava/lang/Object;";
+    public static final String COMPLETED_VALUE_DESC = "(Ljava/lang/Object;)Lorg/jasyncio/Coroutine;";
+    public static final String COMPLETED_VOID_DESC = "()Lorg/jasyncio/Coroutine;";
+
+    /** The declared return type every {@code @Async} method must have. */
+    public static final String COROUTINE_DESC = "Lorg/jasyncio/Coroutine;";
+
+    /** The base class of generated frames. */
+    public static final String ASYNC_FRAME = "org/jasyncio/internal/AsyncFrame";
+    public static final String RESUME = "resume";
+    public static final String RESUME_DESC = "()Ljava/lang/Object;";
+
+    /** The entry points generated bodies call at each await. */
+    public static final String AWAIT_SUPPORT = "org/jasyncio/internal/Await";
+    public static final String AWAIT_SUPPORT_AWAIT_DESC =
+            "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String RESUMED = "resumed";
+    public static final String RESUMED_DESC = "(Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String SUSPENDED = "SUSPENDED";
+    public static final String SUSPENDED_DESC = "Ljava/lang/Object;";
+
+    /** The return descriptor of a rewritten body: its result, or {@code SUSPENDED}. */
+    public static final String BODY_RETURN_DESC = "Ljava/lang/Object;";
+
+    /** Infix of generated frame class names: {@code Owner$Async$method}. */
+    public static final String FRAME_CLASS_INFIX = "$Async$";
+
+    private Abi() {
+    }
+
+    /** Whether {@code owner.name} is a call of {@code Asyncio.await}, in any of its overloads. */
+    public static boolean isAwait(String owner, String name) {
+        return ASYNCIO.equals(owner) && AWAIT.equals(name);
+    }
+}

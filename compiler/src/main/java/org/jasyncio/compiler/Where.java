@@ -1,0 +1,96 @@
+package org.jasyncio.compiler;
+
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Builds {@link Diagnostic}s that point at a source line, and answers small questions about methods. */
+public final class Where {
+
+    private Where() {
+    }
+
+    /** A diagnostic at {@code insn}'s source line, or at the method's first line when {@code insn} is null. */
+    public static Diagnostic at(ClassNode owner, MethodNode method, AbstractInsnNode insn, String message) {
+        int line = insn == null ? firstLine(method) : lineOf(insn);
+        if (line < 0) {
+            line = firstLine(method);
+        }
+        return new Diagnostic(sourceFile(owner), line, owner.name.replace('/', '.'), display(method), message);
+    }
+
+    /** The source line of {@code insn}: that of the nearest line number entry before it, or -1. */
+    public static int lineOf(AbstractInsnNode insn) {
+        for (AbstractInsnNode node = insn; node != null; node = node.getPrevious()) {
+            if (node instanceof LineNumberNode lineNumber) {
+                return lineNumber.line;
+            }
+        }
+        return -1;
+    }
+
+    /** The first source line of {@code method}'s code, or -1 when it has none. */
+    public static int firstLine(MethodNode method) {
+        for (AbstractInsnNode node : method.instructions) {
+            if (node instanceof LineNumberNode lineNumber) {
+                return lineNumber.line;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code say(String, int)}: the method as a reader of the source would name it. */
+    public static String display(MethodNode method) {
+        StringJoiner parameters = new StringJoiner(", ", userName(method) + "(", ")");
+        for (Type type : Type.getArgumentTypes(method.desc)) {
+            String name = type.getClassName();
+            parameters.add(name.substring(name.lastIndexOf('.') + 1));
+        }
+        return parameters.toString();
+    }
+
+    /** The source-level name of a method; for a lambda body, {@code lambda in main} rather than {@code lambda$main$0}. */
+    public static String userName(MethodNode method) {
+        if (isLambdaBody(method)) {
+            String[] parts = method.name.split("\\$");
+            return parts.length >= 2 ? "lambda in " + parts[1] : method.name;
+        }
+        return method.name;
+    }
+
+    /** Whether javac generated {@code method} to hold a lambda expression's body. */
+    public static boolean isLambdaBody(MethodNode method) {
+        return method.name.startsWith("lambda$");
+    }
+
+    /** Whether {@code method} carries {@code @Async}. */
+    public static boolean isAsync(MethodNode method) {
+        return hasAnnotation(method.invisibleAnnotations) || hasAnnotation(method.visibleAnnotations);
+    }
+
+    private static boolean hasAnnotation(List<AnnotationNode> annotations) {
+        if (annotations != null) {
+            for (AnnotationNode annotation : annotations) {
+                if (Abi.ASYNC_ANNOTATION.equals(annotation.desc)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String sourceFile(ClassNode owner) {
+        if (owner.sourceFile != null) {
+            int slash = owner.name.lastIndexOf('/');
+            String directory = slash < 0 ? "" : owner.name.substring(0, slash + 1);
+            return directory + owner.sourceFile;
+        }
+        return owner.name + ".class";
+    }
+}

@@ -1,0 +1,332 @@
+package org.jasyncio.compiler.codegen;
+
+import org.jasyncio.compiler.Abi;
+import org.jasyncio.compiler.analysis.MethodAnalyzer;
+import org.jasyncio.compiler.analysis.MethodPlan;
+import org.jasyncio.compiler.analysis.SavedValue;
+import org.jasyncio.compiler.analysis.SpillField;
+import org.jasyncio.compiler.analysis.SuspensionPoint;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableAnnotationNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a lowered, planned {@code @Async} method into its state machine body, in place.
+ *
+ * <p>The body takes the frame as an extra local (right after {@code this}; every other slot moves up
+ * by one) and returns {@code Object}. It starts with a dispatch on the frame's state. Each
+ * {@code await} becomes a call of {@code Await.await}; when that returns {@code SUSPENDED}, the
+ * stack under the awaited value and the live locals go into the frame's fields and the body returns
+ * {@code SUSPENDED}. Resuming at point {@code k} jumps to a restore block after all the original
+ * code (outside every {@code try} range), which reloads them and jumps back to a call of
+ * {@code Await.resumed} at the original place, inside the original {@code try} ranges, so that an
+ * exception delivered there is caught exactly where the source says.
+ *
+ * <p>Every original instruction sees the same verifier types as before: dead locals that the frames
+ * still declare are restored as {@code null} or zero. So the class file's own stack map frames stay
+ * valid, shifted by the frame slot, and new ones are written only at the new labels.
+ */
+public final class BodyRewriter {
+
+    private final MethodNode body;
+    private final FrameShape shape;
+    private final MethodPlan plan;
+    private final int frameSlot;
+
+    private BodyRewriter(MethodNode body, FrameShape shape, MethodPlan plan) {
+        this.body = body;
+        this.shape = shape;
+        this.plan = plan;
+        this.frameSlot = shape.frameSlot();
+    }
+
+    /** Rewrites {@code body} (the method's code, lowered and planned) into the state machine body. */
+    public static void rewrite(MethodNode body, FrameShape shape, MethodPlan plan) {
+        new BodyRewriter(body, shape, plan).rewrite();
+    }
+
+    private void rewrite() {
+        shiftLocals();
+        InsnList restores = new InsnList();
+        List<LabelNode> restoreLabels = new ArrayList<>();
+        for (SuspensionPoint point : plan.points()) {
+            LabelNode resumed = new LabelNode();
+            body.instructions.insertBefore(point.call(), awaitSite(point, resumed));
+            body.instructions.remove(point.call());
+            LabelNode restore = new LabelNode();
+            restoreLabels.add(restore);
+            restores.add(restore(point, restore, resumed));
+        }
+        body.instructions.insert(entry(restoreLabels));
+        body.instructions.add(restores);
+        body.desc = shape.bodyDescriptor();
+        body.signature = null;
+        body.maxLocals++;
+    }
+
+    /** Moves every local slot at or after the frame slot up by one, in code, debug info and frames. */
+    private void shiftLocals() {
+        for (AbstractInsnNode insn : body.instructions) {
+            if (insn instanceof VarInsnNode var && var.var >= frameSlot) {
+                var.var++;
+            } else if (insn instanceof IincInsnNode iinc && iinc.var >= frameSlot) {
+                iinc.var++;
+            } else if (insn instanceof FrameNode frame) {
+                frame.local = withFrame(frame.local);
+            }
+        }
+        if (body.localVariables != null) {
+            for (LocalVariableNode variable : body.localVariables) {
+                if (variable.index >= frameSlot) {
+                    variable.index++;
+                }
+            }
+        }
+        shiftAnnotations(body.visibleLocalVariableAnnotations);
+        shiftAnnotations(body.invisibleLocalVariableAnnotations);
+    }
+
+    private void shiftAnnotations(List<LocalVariableAnnotationNode> annotations) {
+        if (annotations != null) {
+            for (LocalVariableAnnotationNode annotation : annotations) {
+                annotation.index.replaceAll(index -> index >= frameSlot ? index + 1 : index);
+            }
+        }
+    }
+
+    /** A frame's locals (in frame form: one entry per long or double) with the frame slot inserted. */
+    private List<Object> withFrame(List<Object> locals) {
+        List<Object> shifted = new ArrayList<>(locals == null ? List.of() : locals);
+        while (shifted.size() < frameSlot) {
+            shifted.add(Opcodes.TOP);
+        }
+        shifted.add(frameSlot, shape.name());
+        return shifted;
+    }
+
+    /**
+     * Replaces the {@code Asyncio.await} call: {@code Await.await(x, frame)}; if it suspended, save
+     * and return {@code SUSPENDED}; at {@code resumed}, the restore block's way back in, ask
+     * {@code Await.resumed(frame)} for the value. Either way the value is then on the stack.
+     */
+    private InsnList awaitSite(SuspensionPoint point, LabelNode resumed) {
+        InsnList code = new InsnList();
+        LabelNode proceed = new LabelNode();
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.AWAIT,
+                Abi.AWAIT_SUPPORT_AWAIT_DESC, false));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(suspendedMarker());
+        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, proceed));
+        code.add(new InsnNode(Opcodes.POP));
+        List<SavedValue> stack = point.stack();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            code.add(saveStackTop(stack.get(i)));
+        }
+        for (SavedValue local : point.locals()) {
+            if (local.field() != null) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new VarInsnNode(loadOpcode(local.verifierType()), shifted(local.index())));
+                code.add(putField(local.field()));
+            }
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new LdcInsnNode(point.state()));
+        code.add(new FieldInsnNode(Opcodes.PUTFIELD, shape.name(), FrameShape.STATE, "I"));
+        code.add(suspendedMarker());
+        code.add(new InsnNode(Opcodes.ARETURN));
+
+        List<Object> locals = withFrame(frameForm(point.frame().locals()));
+        List<Object> under = frameForm(point.frame().stack().subList(0, point.frame().stack().size() - 1));
+        code.add(resumed);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), under.size(), under.toArray()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.RESUMED, Abi.RESUMED_DESC, false));
+        List<Object> withValue = new ArrayList<>(under);
+        withValue.add("java/lang/Object");
+        code.add(proceed);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), withValue.size(),
+                withValue.toArray()));
+        return code;
+    }
+
+    /** Stores the value on top of the stack into its field, or drops it when it is restored as a constant. */
+    private InsnList saveStackTop(SavedValue value) {
+        InsnList code = new InsnList();
+        if (value.field() == null) {
+            code.add(new InsnNode(Opcodes.POP));
+            return code;
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        if (isWide(value.verifierType())) {
+            code.add(new InsnNode(Opcodes.DUP_X2));
+            code.add(new InsnNode(Opcodes.POP));
+        } else {
+            code.add(new InsnNode(Opcodes.SWAP));
+        }
+        code.add(putField(value.field()));
+        return code;
+    }
+
+    /** The restore block of one point: reload locals and stack, clear the reference fields, go back in. */
+    private InsnList restore(SuspensionPoint point, LabelNode restore, LabelNode resumed) {
+        InsnList code = new InsnList();
+        code.add(restore);
+        List<Object> entryLocals = withFrame(shape.isStatic() ? List.of() : List.of(shape.owner()));
+        code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
+        if (point.line() > 0) {
+            code.add(new LineNumberNode(point.line(), restore));
+        }
+        for (SavedValue local : point.locals()) {
+            code.add(load(local));
+            code.add(new VarInsnNode(storeOpcode(local.verifierType()), shifted(local.index())));
+        }
+        for (SavedValue value : point.stack()) {
+            code.add(load(value));
+        }
+        for (SavedValue value : savedValues(point)) {
+            if (value.field() != null && value.field().isReference()) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                code.add(putField(value.field()));
+            }
+        }
+        code.add(new JumpInsnNode(Opcodes.GOTO, resumed));
+        return code;
+    }
+
+    private static List<SavedValue> savedValues(SuspensionPoint point) {
+        List<SavedValue> all = new ArrayList<>(point.locals());
+        all.addAll(point.stack());
+        return all;
+    }
+
+    /** Pushes a saved value: from its field, or as the constant it is restored as. */
+    private InsnList load(SavedValue value) {
+        InsnList code = new InsnList();
+        if (value.field() != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, shape.name(), value.field().name(),
+                    value.field().descriptor()));
+        } else {
+            code.add(new InsnNode(zeroOpcode(value.verifierType())));
+        }
+        return code;
+    }
+
+    /**
+     * The method's entry: load the arguments from the frame into their slots and clear the fields
+     * that held references; with suspension points, first dispatch on the state.
+     */
+    private InsnList entry(List<LabelNode> restoreLabels) {
+        InsnList code = new InsnList();
+        List<Object> entryLocals = withFrame(shape.isStatic() ? List.of() : List.of(shape.owner()));
+        if (!restoreLabels.isEmpty()) {
+            LabelNode start = new LabelNode();
+            LabelNode invalid = new LabelNode();
+            List<LabelNode> targets = new ArrayList<>();
+            targets.add(start);
+            targets.addAll(restoreLabels);
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, shape.name(), FrameShape.STATE, "I"));
+            code.add(new TableSwitchInsnNode(0, restoreLabels.size(), invalid, targets.toArray(new LabelNode[0])));
+            code.add(invalid);
+            code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
+            code.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new LdcInsnNode("corrupt coroutine state in " + shape.name().replace('/', '.')));
+            code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                    "(Ljava/lang/String;)V", false));
+            code.add(new InsnNode(Opcodes.ATHROW));
+            code.add(start);
+            code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
+        }
+        int slot = shape.isStatic() ? 0 : 1;
+        Type[] arguments = shape.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            String field = FrameShape.argumentField(i);
+            String descriptor = arguments[i].getDescriptor();
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, shape.name(), field, descriptor));
+            code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ISTORE), shifted(slot)));
+            if (arguments[i].getSort() == Type.OBJECT || arguments[i].getSort() == Type.ARRAY) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                code.add(new FieldInsnNode(Opcodes.PUTFIELD, shape.name(), field, descriptor));
+            }
+            slot += arguments[i].getSize();
+        }
+        return code;
+    }
+
+    private FieldInsnNode putField(SpillField field) {
+        return new FieldInsnNode(Opcodes.PUTFIELD, shape.name(), field.name(), field.descriptor());
+    }
+
+    private static FieldInsnNode suspendedMarker() {
+        return new FieldInsnNode(Opcodes.GETSTATIC, Abi.AWAIT_SUPPORT, Abi.SUSPENDED, Abi.SUSPENDED_DESC);
+    }
+
+    /** An original slot's place in the body, where the frame has taken one slot. */
+    private int shifted(int slot) {
+        return slot >= frameSlot ? slot + 1 : slot;
+    }
+
+    /** Slot-indexed verifier types (a long or double followed by TOP) in frame form (one entry each). */
+    private static List<Object> frameForm(List<Object> slots) {
+        List<Object> types = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            Object type = slots.get(i);
+            types.add(type);
+            if (isWide(type)) {
+                i++;
+            }
+        }
+        return types;
+    }
+
+    private static boolean isWide(Object type) {
+        return type == Opcodes.LONG || type == Opcodes.DOUBLE;
+    }
+
+    private static int loadOpcode(Object type) {
+        return Type.getType(MethodAnalyzer.descriptor(type)).getOpcode(Opcodes.ILOAD);
+    }
+
+    private static int storeOpcode(Object type) {
+        return type == Opcodes.NULL ? Opcodes.ASTORE
+                : Type.getType(MethodAnalyzer.descriptor(type)).getOpcode(Opcodes.ISTORE);
+    }
+
+    private static int zeroOpcode(Object type) {
+        if (type == Opcodes.INTEGER) {
+            return Opcodes.ICONST_0;
+        } else if (type == Opcodes.FLOAT) {
+            return Opcodes.FCONST_0;
+        } else if (type == Opcodes.LONG) {
+            return Opcodes.LCONST_0;
+        } else if (type == Opcodes.DOUBLE) {
+            return Opcodes.DCONST_0;
+        }
+        return Opcodes.ACONST_NULL;
+    }
+}

@@ -1,0 +1,88 @@
+package org.jasyncio.compiler.codegen;
+
+import org.jasyncio.compiler.Abi;
+import org.jasyncio.compiler.analysis.MethodPlan;
+import org.jasyncio.compiler.analysis.SpillField;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the frame class of one {@code @Async} method: a final subclass of {@code AsyncFrame} with
+ * the state, the receiver, the arguments and the spill fields, whose {@code resume()} calls the body.
+ */
+public final class FrameClassWriter {
+
+    private FrameClassWriter() {
+    }
+
+    /** The class file of {@code shape}'s frame, for a class file of version {@code version}. */
+    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, int version, String sourceFile) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Math.max(version, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                shape.name(), null, Abi.ASYNC_FRAME, null);
+        if (sourceFile != null) {
+            writer.visitSource(sourceFile, null);
+        }
+        writer.visitField(0, FrameShape.STATE, "I", null, null).visitEnd();
+        if (!shape.isStatic()) {
+            writer.visitField(Opcodes.ACC_FINAL, FrameShape.SELF, "L" + shape.owner() + ";", null, null).visitEnd();
+        }
+        Type[] arguments = shape.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            writer.visitField(0, FrameShape.argumentField(i), arguments[i].getDescriptor(), null, null).visitEnd();
+        }
+        for (SpillField field : plan.fields()) {
+            writer.visitField(0, field.name(), field.descriptor(), null, null).visitEnd();
+        }
+        writeConstructor(writer, shape);
+        writeResume(writer, shape, bodyName);
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    private static void writeConstructor(ClassWriter writer, FrameShape shape) {
+        MethodVisitor code = writer.visitMethod(0, "<init>", shape.constructorDescriptor(), null, null);
+        code.visitCode();
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitMethodInsn(Opcodes.INVOKESPECIAL, Abi.ASYNC_FRAME, "<init>", "()V", false);
+        int slot = 1;
+        if (!shape.isStatic()) {
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitVarInsn(Opcodes.ALOAD, slot++);
+            code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), FrameShape.SELF, "L" + shape.owner() + ";");
+        }
+        Type[] arguments = shape.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), slot);
+            code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), FrameShape.argumentField(i),
+                    arguments[i].getDescriptor());
+            slot += arguments[i].getSize();
+        }
+        code.visitInsn(Opcodes.RETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    private static void writeResume(ClassWriter writer, FrameShape shape, String bodyName) {
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Abi.RESUME,
+                Abi.RESUME_DESC, null, null);
+        code.visitCode();
+        if (shape.isStatic()) {
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, shape.owner(), bodyName, shape.bodyDescriptor(),
+                    shape.ownerIsInterface());
+        } else {
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.SELF, "L" + shape.owner() + ";");
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitMethodInsn(shape.ownerIsInterface() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL,
+                    shape.owner(), bodyName, shape.bodyDescriptor(), shape.ownerIsInterface());
+        }
+        code.visitInsn(Opcodes.ARETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+}

@@ -1,0 +1,64 @@
+package org.jasyncio.compiler.codegen;
+
+import org.jasyncio.compiler.Abi;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The shape of the frame class generated for one {@code @Async} method: its name and the fields that
+ * carry the receiver and the arguments from the call to the first run of the body.
+ *
+ * @param name        the frame class's internal name, {@code com/example/Hello$Async$say}
+ * @param owner       the internal name of the class that declares the method
+ * @param ownerIsInterface whether that class is an interface
+ * @param isStatic    whether the method is static (the frame then has no {@code self} field)
+ * @param arguments   the method's parameter types
+ */
+public record FrameShape(String name, String owner, boolean ownerIsInterface, boolean isStatic, Type[] arguments) {
+
+    /** The frame's state field: 0 before the first run, {@code k} while suspended at point {@code k}. */
+    public static final String STATE = "state";
+    /** The frame's receiver field, for instance methods. */
+    public static final String SELF = "self";
+
+    /** The shape for {@code method} of {@code owner}, named with {@code suffix} to tell overloads apart. */
+    public static FrameShape of(ClassNode owner, MethodNode method, String suffix) {
+        return new FrameShape(owner.name + Abi.FRAME_CLASS_INFIX + method.name + suffix, owner.name,
+                (owner.access & Opcodes.ACC_INTERFACE) != 0, (method.access & Opcodes.ACC_STATIC) != 0,
+                Type.getArgumentTypes(method.desc));
+    }
+
+    /** The field that carries argument {@code index}. */
+    public static String argumentField(int index) {
+        return "p" + index;
+    }
+
+    /** {@code Lcom/example/Hello$Async$say;}. */
+    public String descriptor() {
+        return "L" + name + ";";
+    }
+
+    /** The rewritten body's descriptor: it takes the frame and returns the result or {@code SUSPENDED}. */
+    public String bodyDescriptor() {
+        return "(" + descriptor() + ")" + Abi.BODY_RETURN_DESC;
+    }
+
+    /** The frame constructor's descriptor: the receiver (for instance methods), then the arguments. */
+    public String constructorDescriptor() {
+        StringBuilder descriptor = new StringBuilder("(");
+        if (!isStatic) {
+            descriptor.append('L').append(owner).append(';');
+        }
+        for (Type argument : arguments) {
+            descriptor.append(argument.getDescriptor());
+        }
+        return descriptor.append(")V").toString();
+    }
+
+    /** The body's local variable slot that holds the frame: right after {@code this}, or first. */
+    public int frameSlot() {
+        return isStatic ? 0 : 1;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Emits the state machine from a {@link org.jasyncio.compiler.analysis.MethodPlan}: the lowered body
+ * rewritten in place, the stub users call, and the frame class. Nothing here decides what to save.
+ */
+package org.jasyncio.compiler.codegen;
