@@ -160,15 +160,16 @@ public final class Lowering {
     /** Gives every {@code NEW} a label just before it, so its uninitialised type can be traced back to it. */
     private static void labelEveryNew(MethodNode method) {
         for (AbstractInsnNode insn : method.instructions.toArray()) {
-            if (insn.getOpcode() == Opcodes.NEW && !(skipLineNumbers(insn.getPrevious()) instanceof LabelNode)) {
+            if (insn.getOpcode() == Opcodes.NEW && !(skipDebugInfo(insn.getPrevious()) instanceof LabelNode)) {
                 method.instructions.insertBefore(insn, new LabelNode());
             }
         }
     }
 
-    private static AbstractInsnNode skipLineNumbers(AbstractInsnNode insn) {
+    /** Skips back over line numbers and frames, which do not end the run of labels an instruction has. */
+    private static AbstractInsnNode skipDebugInfo(AbstractInsnNode insn) {
         AbstractInsnNode node = insn;
-        while (node instanceof LineNumberNode) {
+        while (node instanceof LineNumberNode || node instanceof FrameNode) {
             node = node.getPrevious();
         }
         return node;
@@ -179,7 +180,8 @@ public final class Lowering {
         for (AbstractInsnNode insn : method.instructions) {
             if (insn.getOpcode() == Opcodes.NEW) {
                 for (AbstractInsnNode node = insn.getPrevious();
-                     node instanceof LabelNode || node instanceof LineNumberNode; node = node.getPrevious()) {
+                     node instanceof LabelNode || node instanceof LineNumberNode || node instanceof FrameNode;
+                     node = node.getPrevious()) {
                     if (node instanceof LabelNode labelNode) {
                         news.put(labelNode.getLabel(), (TypeInsnNode) insn);
                     }

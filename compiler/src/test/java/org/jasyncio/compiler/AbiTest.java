@@ -1,0 +1,65 @@
+package org.jasyncio.compiler;
+
+import org.jasyncio.Asyncio;
+import org.jasyncio.Coroutine;
+import org.jasyncio.internal.AsyncFrame;
+import org.jasyncio.internal.Await;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Type;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each name and descriptor in {@link Abi} resolves against the runtime, with the access generated code needs. */
+class AbiTest {
+
+    @Test
+    void annotations_resolve() throws ClassNotFoundException {
+        assertEquals(Abi.ASYNC_ANNOTATION, descriptorOf("org.jasyncio.annotation.Async"));
+        assertEquals(Abi.INSTRUMENTED_ANNOTATION, descriptorOf("org.jasyncio.internal.Instrumented"));
+        assertEquals(Abi.COROUTINE_DESC, Type.getDescriptor(Coroutine.class));
+    }
+
+    @Test
+    void asyncioCalls_resolve() throws NoSuchMethodException {
+        assertEquals(Abi.ASYNCIO, Type.getInternalName(Asyncio.class));
+        assertTrue(Arrays.stream(Asyncio.class.getMethods()).anyMatch(m -> m.getName().equals(Abi.AWAIT)
+                && Type.getMethodDescriptor(m).equals(Abi.AWAIT_AWAITABLE_DESC) && Modifier.isStatic(m.getModifiers())));
+        assertEquals(Abi.COMPLETED_VALUE_DESC,
+                Type.getMethodDescriptor(Asyncio.class.getMethod(Abi.COMPLETED, Object.class)));
+        assertEquals(Abi.COMPLETED_VOID_DESC, Type.getMethodDescriptor(Asyncio.class.getMethod(Abi.COMPLETED)));
+    }
+
+    @Test
+    void frameBase_resolves_withProtectedConstructorAndResume() throws NoSuchMethodException {
+        assertEquals(Abi.ASYNC_FRAME, Type.getInternalName(AsyncFrame.class));
+        Constructor<?> constructor = AsyncFrame.class.getDeclaredConstructor();
+        assertTrue(Modifier.isProtected(constructor.getModifiers()));
+        Method resume = AsyncFrame.class.getDeclaredMethod(Abi.RESUME);
+        assertEquals(Abi.RESUME_DESC, Type.getMethodDescriptor(resume));
+        assertTrue(Modifier.isProtected(resume.getModifiers()) && Modifier.isAbstract(resume.getModifiers()));
+    }
+
+    @Test
+    void awaitSupport_resolves_asPublicStatics() throws NoSuchMethodException, NoSuchFieldException {
+        assertEquals(Abi.AWAIT_SUPPORT, Type.getInternalName(Await.class));
+        Method await = Await.class.getMethod(Abi.AWAIT, Object.class, AsyncFrame.class);
+        assertEquals(Abi.AWAIT_SUPPORT_AWAIT_DESC, Type.getMethodDescriptor(await));
+        Method resumed = Await.class.getMethod(Abi.RESUMED, AsyncFrame.class);
+        assertEquals(Abi.RESUMED_DESC, Type.getMethodDescriptor(resumed));
+        Field suspended = Await.class.getField(Abi.SUSPENDED);
+        assertEquals(Abi.SUSPENDED_DESC, Type.getDescriptor(suspended.getType()));
+        assertTrue(Modifier.isStatic(await.getModifiers()) && Modifier.isStatic(resumed.getModifiers())
+                && Modifier.isFinal(suspended.getModifiers()));
+    }
+
+    private static String descriptorOf(String className) throws ClassNotFoundException {
+        return Type.getDescriptor(Class.forName(className));
+    }
+}
