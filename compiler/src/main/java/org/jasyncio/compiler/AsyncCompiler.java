@@ -72,6 +72,7 @@ public final class AsyncCompiler {
             FrameShape shape = FrameShape.of(owner, method, seen == 1 ? "" : "$" + seen);
             int firstLine = Where.firstLine(method);
             Lowering.lowerReturns(method);
+            Lowering.foldCompletedAwaits(method);
             Lowering.relocateConstructions(owner, method, problems::add);
             MethodPlan plan = MethodAnalyzer.plan(owner, method, problems::add);
             methods.add(StubWriter.stubFor(method, shape, firstLine));

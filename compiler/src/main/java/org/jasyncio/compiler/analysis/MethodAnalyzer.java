@@ -48,6 +48,11 @@ public final class MethodAnalyzer {
         List<SuspensionPoint> points = new ArrayList<>();
         int index = 0;
         for (AbstractInsnNode insn : method.instructions) {
+            if (insn.getOpcode() == Opcodes.JSR) {
+                report.accept(Where.at(owner, method, insn, "the method uses jsr/ret subroutines, which javac"
+                        + " stopped emitting in Java 6; recompile the class with --release 8 or newer."));
+                return new MethodPlan(List.of(), List.of());
+            }
             if (insn instanceof MethodInsnNode call && Abi.isAwait(call.owner, call.name) && frames[index] != null) {
                 FrameTypes frame = frames[index];
                 Map<String, Integer> used = new HashMap<>();

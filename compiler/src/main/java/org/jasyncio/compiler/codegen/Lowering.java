@@ -64,6 +64,27 @@ public final class Lowering {
     }
 
     /**
+     * Folds {@code await(completed(v))} to {@code v} and {@code await(completed())} to {@code null}:
+     * the coroutine would complete at once anyway, and this way the await allocates nothing.
+     */
+    public static void foldCompletedAwaits(MethodNode method) {
+        Set<LabelNode> targets = branchTargets(method);
+        for (AbstractInsnNode insn : method.instructions.toArray()) {
+            if (!(insn instanceof MethodInsnNode await && Abi.isAwait(await.owner, await.name))) {
+                continue;
+            }
+            AbstractInsnNode previous = straightLinePredecessor(insn, targets);
+            if (previous instanceof MethodInsnNode call && isCompleted(call, Abi.COMPLETED_VALUE_DESC)) {
+                method.instructions.remove(call);
+                method.instructions.remove(insn);
+            } else if (previous instanceof MethodInsnNode call && isCompleted(call, Abi.COMPLETED_VOID_DESC)) {
+                method.instructions.set(call, new InsnNode(Opcodes.ACONST_NULL));
+                method.instructions.remove(insn);
+            }
+        }
+    }
+
+    /**
      * Moves the {@code new X; dup} of each object whose construction spans an {@code await} to just
      * before its constructor call, with the arguments kept in fresh local variables meanwhile: an
      * object under construction cannot be stored in a field, but nothing observable happens between

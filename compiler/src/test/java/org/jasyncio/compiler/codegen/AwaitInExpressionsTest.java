@@ -87,6 +87,13 @@ class AwaitInExpressionsTest {
         }
 
         @Async
+        static Coroutine<String> awaitOfCompleted() {
+            String text = await(completed("a"));
+            Void nothing = await(completed());
+            return completed(text + nothing + await(value("b")));
+        }
+
+        @Async
         static Coroutine<String> awaitedCoroutines(int depth) {
             String inner = depth == 0 ? "leaf" : await(awaitedCoroutines(depth - 1));
             return completed(depth + "(" + inner + ")");
@@ -160,6 +167,13 @@ class AwaitInExpressionsTest {
     void nulls_survive_inLocalsAndOnTheStack(Pace pace) throws Throwable {
         Pace.set(pace);
         assertEquals("none-x-null[null, y]", Samples.run(Sample.class, "nullsUnderTheAwait"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pace.class)
+    void awaitOfCompleted_yields_theValue(Pace pace) throws Throwable {
+        Pace.set(pace);
+        assertEquals("anullb", Samples.run(Sample.class, "awaitOfCompleted"));
     }
 
     @ParameterizedTest
