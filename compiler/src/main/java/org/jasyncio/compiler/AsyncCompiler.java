@@ -10,7 +10,9 @@ import org.jasyncio.compiler.codegen.Lowering;
 import org.jasyncio.compiler.codegen.StubWriter;
 import org.jasyncio.compiler.scan.ClassScan;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -58,6 +60,7 @@ public final class AsyncCompiler {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Map<String, Integer> overloads = new HashMap<>();
         List<MethodNode> methods = new ArrayList<>();
+        Map<String, MethodNode> stubsByBody = new HashMap<>();
         for (MethodNode method : owner.methods) {
             if (!Where.isAsync(method)) {
                 methods.add(method);
@@ -75,7 +78,9 @@ public final class AsyncCompiler {
             Lowering.foldCompletedAwaits(method);
             Lowering.relocateConstructions(owner, method, problems::add);
             MethodPlan plan = MethodAnalyzer.plan(owner, method, problems::add);
-            methods.add(StubWriter.stubFor(method, shape, firstLine));
+            MethodNode stub = StubWriter.stubFor(method, shape, firstLine);
+            stubsByBody.put(method.name + shape.bodyDescriptor(), stub);
+            methods.add(stub);
             BodyRewriter.rewrite(method, shape, plan);
             asBody(method, shape);
             methods.add(method);
@@ -91,7 +96,21 @@ public final class AsyncCompiler {
         owner.invisibleAnnotations.add(new AnnotationNode(Abi.INSTRUMENTED_ANNOTATION));
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         owner.accept(writer);
-        classes.put(owner.name, writer.toByteArray());
+        try {
+            classes.put(owner.name, writer.toByteArray());
+        } catch (MethodTooLargeException e) {
+            MethodNode method = stubsByBody.get(e.getMethodName() + e.getDescriptor());
+            if (method == null) {
+                throw e;
+            }
+            return rejected(List.of(Where.at(owner, method, null, "the state machine of this method needs "
+                    + e.getCodeSize() + " bytes of bytecode, over the JVM's limit of 65535 per method. Split the"
+                    + " method into smaller @Async methods and await them.")));
+        } catch (ClassTooLargeException e) {
+            return rejected(List.of(new Diagnostic(Where.sourceFile(owner), -1, owner.name.replace('/', '.'),
+                    "(class)", "the instrumented class needs " + e.getConstantPoolCount() + " constant pool"
+                    + " entries, over the JVM's limit of 65535. Split the class.")));
+        }
         return new CompileResult(CompileResult.Status.INSTRUMENTED, classes, List.of());
     }
 

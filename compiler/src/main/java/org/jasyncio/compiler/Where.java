@@ -85,7 +85,8 @@ public final class Where {
         return false;
     }
 
-    private static String sourceFile(ClassNode owner) {
+    /** The class's source file under its package directory, or its class file name when it names none. */
+    public static String sourceFile(ClassNode owner) {
         if (owner.sourceFile != null) {
             int slash = owner.name.lastIndexOf('/');
             String directory = slash < 0 ? "" : owner.name.substring(0, slash + 1);
