@@ -8,6 +8,7 @@ import org.jasyncio.annotation.Async;
 import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.CompileResult;
 import org.jasyncio.compiler.testing.ClassFiles;
+import org.jasyncio.compiler.testing.Marked;
 import org.jasyncio.compiler.testing.Pace;
 import org.jasyncio.compiler.testing.Samples;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DebugInfoAndLivenessTest {
 
     static final class Sample {
+        @Async
+        @Marked("method")
+        static <T extends CharSequence> Coroutine<List<T>> annotatedGeneric(@Marked("parameter") T item) {
+            return completed(List.of(await(value(item))));
+        }
+
         @Async
         static Coroutine<Integer> throwsAfterAwait(String first) {
             String second = await(value(first + "!"));
@@ -80,6 +89,15 @@ class DebugInfoAndLivenessTest {
         assertEquals("DebugInfoAndLivenessTest.java", top.getFileName());
         assertTrue(top.getLineNumber() > 0);
         assertEquals(top.getLineNumber() + "x!", thrown.getMessage());
+    }
+
+    @Test
+    void annotationsAndGenericSignature_survive_onTheMethodUsersCall() throws Exception {
+        Method method = Samples.instrumented(Sample.class).getDeclaredMethod("annotatedGeneric", CharSequence.class);
+        assertEquals("method", method.getAnnotation(Marked.class).value());
+        assertEquals("parameter", ((Marked) method.getParameterAnnotations()[0][0]).value());
+        assertEquals("org.jasyncio.Coroutine<java.util.List<T>>", method.getGenericReturnType().getTypeName());
+        assertEquals("T", method.getGenericParameterTypes()[0].getTypeName());
     }
 
     @Test
