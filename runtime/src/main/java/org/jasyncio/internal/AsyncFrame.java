@@ -9,11 +9,22 @@ import org.jasyncio.Coroutine;
  * subclass {@code Owner$Async$m} that holds the method's receiver, its arguments, an {@code int}
  * state and one typed field per value that must survive a suspension. Its {@link #resume()} calls
  * the rewritten body, which dispatches on the state. The body returns the coroutine's result, or
- * {@link Await#SUSPENDED} when it has suspended, or throws the coroutine's exception.
+ * {@link Await#SUSPENDED} when it has suspended, or throws the coroutine's exception. The runtime's
+ * own coroutines ({@code sleep}, {@code gather}, ...) are hand-written subclasses that follow the same
+ * protocol.
+ *
+ * <p>States: <em>fresh</em> until it is awaited or scheduled, then <em>claimed</em> by the
+ * {@link Trampoline} of the task that runs it, for good; a second claim throws
+ * {@link IllegalStateException}, as a second {@code await} of a Python coroutine does.
  *
  * <p>Thread rule: a frame is only ever run on the thread of the event loop of the task that runs it.
  */
 public abstract class AsyncFrame<T> extends Coroutine<T> {
+
+    /** The frame that awaits this one, or {@code null} for the frame a task was created with. */
+    AsyncFrame<?> caller;
+    /** The trampoline of the task that runs this frame; {@code null} while the frame is fresh. */
+    Trampoline driver;
 
     /** Only generated frame classes and the runtime's own coroutines extend this class. */
     protected AsyncFrame() {
@@ -25,4 +36,27 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
      * @return the result, or {@link Await#SUSPENDED}
      */
     protected abstract Object resume();
+
+    /** Binds this fresh frame to {@code driver}, awaited by {@code caller}; throws if it was used before. */
+    final void claim(Trampoline driver, AsyncFrame<?> caller) {
+        if (this.driver != null) {
+            throw new IllegalStateException("coroutine already awaited: " + this
+                    + " (a coroutine object may be awaited or scheduled only once; call the @Async method again)");
+        }
+        this.driver = driver;
+        this.caller = caller;
+    }
+
+    /**
+     * The {@code @Async} method this frame belongs to, as {@code Owner.method}, derived from the name
+     * the compiler gives frame classes ({@code Owner$Async$method}).
+     */
+    @Override
+    public String toString() {
+        String name = getClass().getName();
+        name = name.substring(name.lastIndexOf('.') + 1);
+        String infix = "$Async$";
+        int at = name.indexOf(infix);
+        return at < 0 ? name : name.substring(0, at) + '.' + name.substring(at + infix.length());
+    }
 }

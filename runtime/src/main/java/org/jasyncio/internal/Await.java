@@ -1,7 +1,20 @@
 package org.jasyncio.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.jasyncio.Future;
+
 /**
  * The entry points that instrumented code calls at each {@code await}. Not for user code.
+ *
+ * <p>At an {@code await} a generated body calls {@link #await}; if that returns {@link #SUSPENDED}
+ * the body saves its live values in its frame, records where to continue and returns
+ * {@code SUSPENDED} itself. When the task resumes the frame there, the body calls {@link #resumed}
+ * for the awaited value. Everything else about tasks and scheduling stays behind these three names.
+ *
+ * <p>Thread rule: called only on the loop thread of the task that runs the frame.
  */
 public final class Await {
 
@@ -20,9 +33,33 @@ public final class Await {
      * Awaits {@code awaitable} from {@code frame}: returns its value when it is already complete (or
      * completes without suspending), throws its exception unchanged when it has failed, or returns
      * {@link #SUSPENDED} after arranging for {@code frame}'s task to be resumed when it completes.
+     *
+     * <p>A coroutine runs inline, in the same task. A {@code Future} or {@code Task} that is already
+     * done, or a {@code CompletableFuture} that is, is read without suspending, allocating or touching
+     * the event loop.
+     *
+     * @throws NullPointerException if {@code awaitable} is {@code null}
+     * @throws IllegalArgumentException if it is not a coroutine, future, task or completion stage
+     * @throws IllegalStateException if it is a coroutine awaited before, or the awaiting task itself
      */
     public static Object await(Object awaitable, AsyncFrame<?> frame) {
-        throw new UnsupportedOperationException("not yet");
+        if (awaitable instanceof AsyncFrame<?> callee) {
+            return frame.driver.call(callee, frame);
+        }
+        if (awaitable instanceof Future<?> future) {
+            return future.isDone() ? future.result() : frame.driver.waitFor(future, frame);
+        }
+        if (awaitable instanceof CompletableFuture<?> completable && completable.isDone()) {
+            return join(completable);
+        }
+        if (awaitable instanceof CompletionStage<?> stage) {
+            return frame.driver.waitFor(stage, frame);
+        }
+        if (awaitable == null) {
+            throw new NullPointerException("await(null) in " + frame + ": the awaited value is null");
+        }
+        throw new IllegalArgumentException("await(" + awaitable.getClass().getName() + ") in " + frame
+                + ": only a Coroutine, Task, Future or java.util.concurrent.CompletionStage can be awaited");
     }
 
     /**
@@ -30,6 +67,14 @@ public final class Await {
      * exception delivered to it (unchanged).
      */
     public static Object resumed(AsyncFrame<?> frame) {
-        throw new UnsupportedOperationException("not yet");
+        return frame.driver.takeDelivered();
+    }
+
+    private static Object join(CompletableFuture<?> completable) {
+        try {
+            return completable.join();
+        } catch (CompletionException e) {
+            throw Throwing.sneaky(Trampoline.unwrap(e));
+        }
     }
 }

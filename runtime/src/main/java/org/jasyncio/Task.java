@@ -1,0 +1,118 @@
+package org.jasyncio;
+
+import java.util.concurrent.CancellationException;
+
+import org.jasyncio.internal.Trampoline;
+
+/**
+ * A coroutine scheduled to run on an event loop, as asyncio's {@code Task}: a {@link Future} whose
+ * result is the coroutine's. Made by {@link Asyncio#createTask}, {@link EventLoop#createTask} and the
+ * combinators; the coroutine's first step is scheduled at once.
+ *
+ * <table>
+ *   <caption>States</caption>
+ *   <tr><th>state</th><th>meaning</th></tr>
+ *   <tr><td>scheduled</td><td>its next step is in the loop's ready queue (or running)</td></tr>
+ *   <tr><td>waiting</td><td>suspended at an {@code await} on a pending future, task, timer or
+ *       {@code CompletionStage}, which schedules the next step when it completes</td></tr>
+ *   <tr><td>done</td><td>finished with the coroutine's value or exception, or cancelled (when the
+ *       coroutine ended with a {@link CancellationException}, or was cancelled before it started)</td></tr>
+ * </table>
+ * Invariant, as asyncio's: either the task waits on nothing and its step is scheduled or running, or
+ * it waits on exactly one thing and its step is not scheduled.
+ *
+ * <p>{@link #cancel()} requests cancellation and returns; the coroutine sees a
+ * {@code CancellationException} thrown at the {@code await} where it is suspended, so its
+ * {@code finally} blocks run. A coroutine that catches it and finishes normally leaves the task not
+ * cancelled, as in asyncio.
+ *
+ * <p>Done callbacks ({@link #addDoneCallback}) receive the task itself, typed as {@code Future<T>}
+ * (Java has no self types); {@code task.addDoneCallback(t -> log(t.result()))} works as written, and
+ * a callback that needs the {@code Task} type can capture the task. A task cannot be completed from
+ * outside: {@link #setResult} and {@link #setException} throw {@link UnsupportedOperationException}.
+ *
+ * <p>Thread rule: loop-thread only.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public final class Task<T> extends Future<T> {
+
+    private final Coroutine<T> coroutine;
+    private final Driver driver;
+
+    Task(EventLoop loop, Coroutine<T> coroutine) {
+        super(loop);
+        this.coroutine = coroutine;
+        this.driver = new Driver(loop, coroutine);
+    }
+
+    /**
+     * Requests cancellation, as asyncio's {@code Task.cancel()}: the coroutine is thrown a
+     * {@link CancellationException} at the {@code await} where it is suspended, on the task's next
+     * step. The task is cancelled once the coroutine lets that exception out.
+     *
+     * @return {@code false} if the task is already done
+     */
+    @Override
+    public boolean cancel() {
+        loop.checkThread("Task.cancel");
+        if (isDone()) {
+            return false;
+        }
+        driver.requestCancel();
+        return true;
+    }
+
+    /** Not supported: a task's result is its coroutine's. */
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("a task's result comes from its coroutine: " + this);
+    }
+
+    /** Not supported: a task's exception is its coroutine's. */
+    @Override
+    public void setException(Throwable exception) {
+        throw new UnsupportedOperationException("a task's exception comes from its coroutine: " + this);
+    }
+
+    @Override
+    public String toString() {
+        return "Task[" + coroutine + ", " + describeState() + "]";
+    }
+
+    private void finish(T value, Throwable exception) {
+        loop.taskDone(this);
+        if (exception == null) {
+            super.setResult(value);
+        } else if (exception instanceof CancellationException) {
+            super.cancelNow();
+        } else {
+            super.setException(exception);
+        }
+    }
+
+    /** Runs the coroutine's frames; the callbacks that wake the task schedule it. */
+    private final class Driver extends Trampoline {
+
+        Driver(EventLoop loop, Coroutine<?> coroutine) {
+            super(loop);
+            start(coroutine);
+        }
+
+        @Override
+        protected Future<?> task() {
+            return Task.this;
+        }
+
+        @Override
+        protected void wakeWhenDone(Future<?> future) {
+            future.addWakeup(this);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void complete(Object value, Throwable exception) {
+            finish((T) value, exception);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.jasyncio;
+
+/**
+ * A callback scheduled by {@link EventLoop#callLater} to run at a deadline, as asyncio's
+ * {@code TimerHandle}.
+ *
+ * <p>States: <em>scheduled</em>, then either <em>fired</em> (its callback ran) or <em>cancelled</em>
+ * (it never will). Cancelling a fired timer changes nothing but {@link #isCancelled()}.
+ *
+ * <p>Thread rule: loop-thread only.
+ */
+public final class TimerHandle {
+
+    final EventLoop loop;
+    final long deadline;
+    final long sequence;
+    final Runnable callback;
+    /** Position in the loop's timer heap, or -1 when not in it. */
+    int index = -1;
+    private boolean cancelled;
+
+    TimerHandle(EventLoop loop, long deadline, long sequence, Runnable callback) {
+        this.loop = loop;
+        this.deadline = deadline;
+        this.sequence = sequence;
+        this.callback = callback;
+    }
+
+    /** Prevents the callback from running, if it has not run yet. Loop thread only. */
+    public void cancel() {
+        loop.checkThread("TimerHandle.cancel");
+        if (!cancelled) {
+            cancelled = true;
+            loop.timerCancelled(this);
+        }
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The deadline, on the loop's clock ({@link EventLoop#time()}), in nanoseconds. */
+    public long when() {
+        return deadline;
+    }
+
+    /** Runs the callback unless the timer was cancelled after it fell due. */
+    void fire() {
+        if (!cancelled) {
+            callback.run();
+        }
+    }
+
+    /** Deadline order, and scheduling order among equal deadlines. */
+    boolean before(TimerHandle other) {
+        return deadline < other.deadline || deadline == other.deadline && sequence < other.sequence;
+    }
+
+    @Override
+    public String toString() {
+        return "TimerHandle[when=" + deadline + (cancelled ? ", cancelled]" : "]");
+    }
+}
