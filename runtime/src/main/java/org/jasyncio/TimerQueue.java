@@ -18,10 +18,6 @@ final class TimerQueue {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
     /** The earliest timer, or {@code null}. */
     TimerHandle peek() {
         return size == 0 ? null : heap[0];
