@@ -35,10 +35,11 @@ public final class Asyncio {
      * done, cancels the tasks still pending and runs the loop until they have finished, then closes
      * the loop.
      *
+     * <p>The coroutine's exception is rethrown unchanged, checked ones included, though they are not
+     * declared here.
+     *
      * @return the coroutine's result
      * @throws IllegalStateException if an event loop is already running on this thread
-     * @implNote the coroutine's exception is rethrown unchanged, checked ones included, though they
-     *           are not declared here
      */
     public static <T> T run(Coroutine<T> main) {
         Objects.requireNonNull(main, "main");

@@ -38,8 +38,9 @@ import org.jasyncio.internal.Clock;
  *
  * <p>Thread rule: one thread at a time runs the loop, and only it may call the methods marked
  * loop-thread only (checked: calling them from another thread while the loop runs throws
- * {@link IllegalStateException}). {@link #callSoonThreadsafe}, {@link #stop()} via it, {@link #time()},
- * {@link #isRunning()} and {@link #isClosed()} may be called from any thread.
+ * {@link IllegalStateException}). {@link #callSoonThreadsafe}, {@link #time()}, {@link #isRunning()}
+ * and {@link #isClosed()} may be called from any thread; to stop the loop from another thread,
+ * submit {@code loop::stop} with {@code callSoonThreadsafe}.
  */
 public final class EventLoop {
 

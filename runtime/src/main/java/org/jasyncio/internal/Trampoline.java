@@ -13,7 +13,7 @@ import org.jasyncio.TimerHandle;
 
 /**
  * The resume loop of one task: runs the task's chain of frames, one step per event loop callback.
- * Not for user code; {@code org.jasyncio.Task} extends it privately.
+ * Not for user code; each {@code org.jasyncio.Task} has a private subclass of it.
  *
  * <p>A task's frames form a chain through {@link AsyncFrame#caller}, from the innermost suspended
  * frame ({@code current}) out to the frame the task was created with. A step resumes
