@@ -1,6 +1,7 @@
 package org.jasyncio.compiler.codegen;
 
 import org.jasyncio.Coroutine;
+import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
 import org.jasyncio.compiler.testing.Pace;
 import org.jasyncio.compiler.testing.Shared;
@@ -9,11 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import static org.jasyncio.Asyncio.await;
 import static org.jasyncio.Asyncio.completed;
+import static org.jasyncio.Asyncio.createTask;
+import static org.jasyncio.Asyncio.sleep;
 import static org.jasyncio.compiler.testing.Pace.failure;
 import static org.jasyncio.compiler.testing.Pace.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +99,30 @@ class AwaitInExceptionHandlingTest {
         }
 
         @Async
+        static Coroutine<String> cancelledWhileSleeping(List<String> log) {
+            try {
+                log.add("sleeping");
+                await(sleep(Duration.ofHours(1)));
+                log.add("woke");
+            } finally {
+                log.add("finally " + await(value("cleaned")));
+            }
+            return completed("not reached");
+        }
+
+        @Async
+        static Coroutine<String> cancelsAnother(List<String> log) {
+            Task<String> task = createTask(cancelledWhileSleeping(log));
+            await(sleep(0));
+            task.cancel();
+            try {
+                return completed(await(task));
+            } catch (CancellationException e) {
+                return completed("cancelled=" + task.isCancelled());
+            }
+        }
+
+        @Async
         static Coroutine<String> rethrowsUnchanged() throws IOException {
             try {
                 return completed(await(fetch("x")));
@@ -150,6 +179,15 @@ class AwaitInExceptionHandlingTest {
         assertEquals(List.of("open one", "open two", "body onetwo", "close two", "close one",
                         "open three", "using three", "close three", "caught broken pipe true"),
                 Samples.run(Sample.class, "tryWithResources"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pace.class)
+    void cancellation_isThrownAtTheAwait_andFinallyRuns(Pace pace) throws Throwable {
+        Pace.set(pace);
+        List<String> log = new ArrayList<>();
+        assertEquals("cancelled=true", Samples.run(Sample.class, "cancelsAnother", log));
+        assertEquals(List.of("sleeping", "finally cleaned"), log);
     }
 
     @ParameterizedTest

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.jasyncio.Asyncio.await;
 import static org.jasyncio.Asyncio.completed;
@@ -84,6 +86,21 @@ class AwaitInExpressionsTest {
             Object again = null;
             String joined = String.join("-", nothing == null ? "none" : nothing, await(value("x")), String.valueOf(again));
             return completed(joined + Arrays.asList(null, await(value("y"))));
+        }
+
+        @Async
+        static Coroutine<String> lambdasAndLocalClassesAround(int base) {
+            Function<Integer, Integer> add = x -> x + base;
+            int first = add.apply(await(value(2)));
+            class Scaler {
+                int scale(int x) {
+                    return x * base;
+                }
+            }
+            Scaler scaler = new Scaler();
+            Supplier<String> later = () -> "late" + first;
+            return completed(first + "," + scaler.scale(await(value(3))) + "," + later.get() + ","
+                    + add.andThen(x -> x * 2).apply(await(value(1))));
         }
 
         @Async
@@ -167,6 +184,13 @@ class AwaitInExpressionsTest {
     void nulls_survive_inLocalsAndOnTheStack(Pace pace) throws Throwable {
         Pace.set(pace);
         assertEquals("none-x-null[null, y]", Samples.run(Sample.class, "nullsUnderTheAwait"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pace.class)
+    void lambdasAndLocalClasses_inTheAwaitingMethod_captureTheirValues(Pace pace) throws Throwable {
+        Pace.set(pace);
+        assertEquals("12,30,late12,22", Samples.run(Sample.class, "lambdasAndLocalClassesAround", 10));
     }
 
     @ParameterizedTest
