@@ -24,12 +24,20 @@ import java.util.Map;
 public final class InstrumentingLoader extends ClassLoader {
 
     private final String prefix;
+    private final Map<String, byte[]> sources;
     private final AsyncCompiler compiler = new AsyncCompiler();
     private final Map<String, byte[]> pending = new HashMap<>();
 
+    /** Instruments the test classes whose names start with {@code prefix}, read from the class path. */
     public InstrumentingLoader(String prefix) {
+        this(prefix, Map.of());
+    }
+
+    /** Instruments the classes whose names start with {@code prefix}, taken from {@code classes} by binary name. */
+    public InstrumentingLoader(String prefix, Map<String, byte[]> classes) {
         super(InstrumentingLoader.class.getClassLoader());
         this.prefix = prefix;
+        this.sources = Map.copyOf(classes);
     }
 
     /** Loads {@code sample} (a nested or top-level class of the tests) instrumented. */
@@ -95,6 +103,10 @@ public final class InstrumentingLoader extends ClassLoader {
     }
 
     private byte[] original(String name) throws ClassNotFoundException {
+        byte[] given = sources.get(name);
+        if (given != null) {
+            return given;
+        }
         try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new ClassNotFoundException(name);
