@@ -78,9 +78,30 @@ public final class BodyRewriter {
         }
         body.instructions.insert(entry(restoreLabels));
         body.instructions.add(restores);
+        dropFramesSharingAnOffset();
         body.desc = shape.bodyDescriptor();
         body.signature = null;
         body.maxLocals++;
+    }
+
+    /**
+     * Keeps one frame per bytecode offset. A frame this class adds can land on the offset of one
+     * javac wrote (an await whose value flows straight into a merge point; a body that starts with a
+     * loop): javac's, the later one, stays. Every path into that offset carries the original
+     * method's types there, which javac's frame already accepted, so it describes them all.
+     */
+    private void dropFramesSharingAnOffset() {
+        FrameNode pending = null;
+        for (AbstractInsnNode insn : body.instructions.toArray()) {
+            if (insn instanceof FrameNode frame) {
+                if (pending != null) {
+                    body.instructions.remove(pending);
+                }
+                pending = frame;
+            } else if (insn.getOpcode() >= 0) {
+                pending = null;
+            }
+        }
     }
 
     /** Moves every local slot at or after the frame slot up by one, in code, debug info and frames. */

@@ -55,7 +55,16 @@ public final class InMemoryJavac {
         arguments.addAll(List.of("-g", "-classpath", System.getProperty("java.class.path")));
         boolean compiled = javac.getTask(null, files, diagnostics, arguments, null, List.of(unit)).call();
         if (!compiled) {
-            throw new IllegalArgumentException("javac failed: " + diagnostics.getDiagnostics());
+            StringBuilder errors = new StringBuilder("javac failed:");
+            String[] lines = source.split("\n", -1);
+            for (var diagnostic : diagnostics.getDiagnostics()) {
+                long line = diagnostic.getLineNumber();
+                errors.append("\n").append(line).append(": ").append(diagnostic.getMessage(null));
+                if (line > 0 && line <= lines.length) {
+                    errors.append("\n    ").append(lines[(int) line - 1].trim());
+                }
+            }
+            throw new IllegalArgumentException(errors.toString());
         }
         Map<String, byte[]> classes = new TreeMap<>();
         outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));

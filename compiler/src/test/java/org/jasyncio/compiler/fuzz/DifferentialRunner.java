@@ -1,0 +1,181 @@
+package org.jasyncio.compiler.fuzz;
+
+import org.jasyncio.Asyncio;
+import org.jasyncio.Coroutine;
+import org.jasyncio.compiler.testing.InMemoryJavac;
+import org.jasyncio.compiler.testing.InstrumentingLoader;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a generated program two ways and compares: (a) instrumented by the compiler (each output
+ * verified by {@code CheckClassAdapter} and by the JVM) and run on the event loop, awaited values
+ * completing at once or later as a seeded trace chooses; (b) the same method bodies in a class where
+ * {@code await} is a plain call that returns the value now. Results, exceptions and the logged side
+ * effects must be identical.
+ */
+final class DifferentialRunner {
+
+    /** What went wrong with one method of a program, or why the program could not be tried. */
+    record Failure(int method, String kind, String detail) {
+    }
+
+    private static final String INSTRUMENTED_HEADER = """
+            package fuzz;
+
+            import java.util.function.*;
+            import org.jasyncio.Awaitable;
+            import org.jasyncio.Coroutine;
+            import org.jasyncio.annotation.Async;
+            import org.jasyncio.compiler.fuzz.FuzzSupport;
+            import org.jasyncio.compiler.fuzz.FuzzSupport.*;
+            import static org.jasyncio.Asyncio.await;
+            import static org.jasyncio.Asyncio.completed;
+            import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
+
+            public class Program {
+                static Awaitable<Long> v(Trace t, long value) {
+                    return FuzzSupport.value(t, value);
+                }
+
+                static Awaitable<Long> fail(Trace t, long code) {
+                    return FuzzSupport.failure(t, code);
+                }
+            """;
+
+    private static final String REFERENCE_HEADER = """
+            package reference;
+
+            import java.util.function.*;
+            import org.jasyncio.compiler.fuzz.FuzzSupport.*;
+            import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
+
+            public class Program {
+                @interface Async {
+                }
+
+                static final class Coroutine<T> {
+                    final T value;
+
+                    Coroutine(T value) {
+                        this.value = value;
+                    }
+                }
+
+                static <T> T await(Coroutine<T> coroutine) {
+                    return coroutine.value;
+                }
+
+                static <T> Coroutine<T> completed(T value) {
+                    return new Coroutine<>(value);
+                }
+
+                static Coroutine<Long> v(Trace t, long value) {
+                    return completed(value);
+                }
+
+                static Coroutine<Long> fail(Trace t, long code) {
+                    throw new Boom(code);
+                }
+            """;
+
+    private DifferentialRunner() {
+    }
+
+    /** The source of {@code program}'s instrumented variant. */
+    static String instrumentedSource(ProgramGenerator.Program program) {
+        return source(INSTRUMENTED_HEADER, program);
+    }
+
+    /** The source of {@code program}'s reference variant. */
+    static String referenceSource(ProgramGenerator.Program program) {
+        return source(REFERENCE_HEADER, program);
+    }
+
+    private static String source(String header, ProgramGenerator.Program program) {
+        StringBuilder out = new StringBuilder(header);
+        for (int i = 0; i < program.methods().size(); i++) {
+            out.append("\n    @Async\n    static Coroutine<Long> m").append(i).append("(Trace t) {\n");
+            for (Stmt stmt : program.methods().get(i)) {
+                stmt.print(out, "        ");
+            }
+            out.append("    }\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    /** Runs every method of {@code program} both ways with traces seeded from {@code seed}. */
+    static List<Failure> run(ProgramGenerator.Program program, long seed) {
+        Map<String, byte[]> reference;
+        Map<String, byte[]> instrumented;
+        try {
+            reference = InMemoryJavac.compile("reference.Program", referenceSource(program));
+            instrumented = InMemoryJavac.compile("fuzz.Program", instrumentedSource(program));
+        } catch (IllegalArgumentException e) {
+            return List.of(new Failure(-1, "generator", e.getMessage()));
+        }
+        Class<?> expected;
+        Class<?> actual;
+        try {
+            expected = new InstrumentingLoader("reference.", reference).loadClass("reference.Program");
+            actual = new InstrumentingLoader("fuzz.", instrumented).loadClass("fuzz.Program");
+        } catch (Throwable e) {
+            return List.of(new Failure(-1, "instrumentation", e.toString()));
+        }
+        List<Failure> failures = new ArrayList<>();
+        for (int i = 0; i < program.methods().size(); i++) {
+            String want;
+            String got;
+            try {
+                want = runReference(expected, i, seed + i);
+                got = runInstrumented(actual, i, seed + i);
+            } catch (Throwable e) {
+                failures.add(new Failure(i, "crash", e.toString()));
+                continue;
+            }
+            if (!want.equals(got)) {
+                failures.add(new Failure(i, "mismatch", "reference:    " + want + "\ninstrumented: " + got));
+            }
+        }
+        return failures;
+    }
+
+    private static String runReference(Class<?> program, int index, long seed) throws ReflectiveOperationException {
+        FuzzSupport.Trace trace = new FuzzSupport.Trace(seed);
+        Method method = method(program, index);
+        String outcome;
+        try {
+            Object coroutine = method.invoke(null, trace);
+            var value = coroutine.getClass().getDeclaredField("value");
+            value.setAccessible(true);
+            outcome = "returned " + value.get(coroutine);
+        } catch (InvocationTargetException e) {
+            outcome = "threw " + e.getCause();
+        }
+        return outcome + " after " + trace.events();
+    }
+
+    private static String runInstrumented(Class<?> program, int index, long seed) throws ReflectiveOperationException {
+        FuzzSupport.Trace trace = new FuzzSupport.Trace(seed);
+        Method method = method(program, index);
+        String outcome;
+        try {
+            outcome = "returned " + Asyncio.run((Coroutine<?>) method.invoke(null, trace));
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("calling an @Async method ran its body", e.getCause());
+        } catch (RuntimeException e) {
+            outcome = "threw " + e;
+        }
+        return outcome + " after " + trace.events();
+    }
+
+    private static Method method(Class<?> program, int index) throws NoSuchMethodException {
+        Method method = program.getDeclaredMethod("m" + index, FuzzSupport.Trace.class);
+        method.setAccessible(true);
+        return method;
+    }
+}
