@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
 /**
  * Generates random {@code @Async} methods from a seed: loops with labelled break and continue,
  * if/else, switches on int, String and enum (classic and arrow), try/catch/finally, try with
- * resources, ternaries, compound assignments, increments, arrays, long/int/double/String locals,
- * string concatenation, construction with awaits among the arguments, lambdas and anonymous classes
- * capturing locals, early returns and throws, and {@code await} wherever an expression may stand.
+ * resources, ternaries, compound assignments, increments, arrays, locals of every primitive type
+ * and String, long and double arithmetic, string concatenation, construction with awaits among the
+ * arguments, lambdas, anonymous and named local classes capturing locals, early returns and throws,
+ * and {@code await} wherever an expression may stand.
  *
  * <p>Every program compiles and terminates: loops are bounded by counters, there is no division, and
  * a method awaits only methods after it, at most once and never in a loop.
@@ -20,7 +21,7 @@ final class ProgramGenerator {
     record Program(List<List<Stmt>> methods) {
     }
 
-    private enum Type { LONG, INT, DOUBLE, STRING, FINAL_LONG, ARRAY, COUNTER }
+    private enum Type { LONG, INT, DOUBLE, STRING, FINAL_LONG, ARRAY, FLOAT, SHORT, BYTE, CHAR, BOOLEAN, COUNTER }
 
     private record Local(String name, Type type) {
     }
@@ -70,7 +71,7 @@ final class ProgramGenerator {
     }
 
     private Stmt statement(int depth) {
-        int choice = random.nextInt(depth >= 3 ? 10 : 20);
+        int choice = random.nextInt(depth >= 3 ? 10 : 21);
         switch (choice) {
             case 0, 1, 2:
                 return declaration();
@@ -94,6 +95,8 @@ final class ProgramGenerator {
                 return tryStatement(depth);
             case 18:
                 return tryWithResources(depth);
+            case 19:
+                return localClass();
             default:
                 return Stmt.line("t.log(\"s\" + " + longExpr(2) + " + " + longExpr(1) + ");");
         }
@@ -108,6 +111,11 @@ final class ProgramGenerator {
             case STRING -> "s";
             case FINAL_LONG -> "c";
             case ARRAY -> "a";
+            case FLOAT -> "f";
+            case SHORT -> "h";
+            case BYTE -> "b";
+            case CHAR -> "ch";
+            case BOOLEAN -> "z";
             case COUNTER -> "k";
         } + names++;
         String init = longExpr(2);
@@ -118,13 +126,19 @@ final class ProgramGenerator {
             case STRING -> "String " + name + " = \"x\" + " + init + ";";
             case FINAL_LONG -> "final long " + name + " = " + init + ";";
             case ARRAY, COUNTER -> "long[] " + name + " = {" + init + ", " + longExpr(1) + ", " + longExpr(1) + "};";
+            case FLOAT -> "float " + name + " = " + init + " * 0.25f;";
+            case SHORT -> "short " + name + " = (short) (long) " + init + ";";
+            case BYTE -> "byte " + name + " = (byte) (long) " + init + ";";
+            case CHAR -> "char " + name + " = (char) ('a' + Math.floorMod(" + init + ", 26));";
+            case BOOLEAN -> "boolean " + name + " = " + condition(1) + ";";
         };
         scopes.get(scopes.size() - 1).add(new Local(name, type));
         return Stmt.line(text);
     }
 
     private Stmt assignment() {
-        Local local = pick(Type.LONG, Type.INT, Type.DOUBLE, Type.STRING, Type.ARRAY);
+        Local local = pick(Type.LONG, Type.INT, Type.DOUBLE, Type.STRING, Type.ARRAY, Type.FLOAT, Type.SHORT,
+                Type.BYTE, Type.CHAR, Type.BOOLEAN);
         if (local == null) {
             return declaration();
         }
@@ -139,10 +153,23 @@ final class ProgramGenerator {
             };
             case INT -> random.nextBoolean() ? local.name + " += " + value + ";" : local.name + "--;";
             case DOUBLE -> local.name + " = " + local.name + " * 1.5 + " + value + ";";
+            case FLOAT -> local.name + " = " + local.name + " * 0.5f + " + value + ";";
+            case SHORT, BYTE -> random.nextBoolean() ? local.name + " += " + value + ";" : local.name + "++;";
+            case CHAR -> local.name + " = (char) ('a' + Math.floorMod(" + local.name + " + " + value + ", 26));";
+            case BOOLEAN -> random.nextBoolean() ? local.name + " = !" + local.name + ";"
+                    : local.name + " = " + condition(1) + ";";
             case STRING -> local.name + " = " + local.name + ".substring(0, Math.min(6, " + local.name
                     + ".length())) + " + value + ";";
             default -> local.name + "[" + index() + "] " + (random.nextBoolean() ? "=" : "+=") + " " + value + ";";
         });
+    }
+
+    /** A named local class capturing a local, declared and used in one statement. */
+    private Stmt localClass() {
+        Local captured = pick(Type.FINAL_LONG);
+        String name = "Q" + names++;
+        return Stmt.line("class " + name + " { long f(long p) { return p * 2 + " + (captured == null ? "1" : captured.name)
+                + "; } } t.log(new " + name + "().f(" + longExpr(2) + "));");
     }
 
     private Stmt returnOrThrow() {
@@ -349,7 +376,8 @@ final class ProgramGenerator {
         }
         return switch (local.type) {
             case LONG, FINAL_LONG -> local.name;
-            case INT, DOUBLE, COUNTER -> "(long) " + local.name;
+            case INT, DOUBLE, COUNTER, FLOAT, SHORT, BYTE, CHAR -> "(long) " + local.name;
+            case BOOLEAN -> "(" + local.name + " ? 1L : 0L)";
             case STRING -> local.name + ".length()";
             case ARRAY -> local.name + "[" + index() + "]";
         };
