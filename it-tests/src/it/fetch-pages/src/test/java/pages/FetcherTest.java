@@ -19,6 +19,7 @@ class FetcherTest {
 
     static final int PAGES = 5;
     static final long DELAY_MS = 500;
+    static final String WARM_UP = "/warm-up";
 
     @Test
     void pagesFetchedConcurrently_takeAboutOneDelay() throws IOException {
@@ -27,7 +28,9 @@ class FetcherTest {
         server.setExecutor(workers);
         server.createContext("/", exchange -> {
             try {
-                Thread.sleep(DELAY_MS);
+                if (!exchange.getRequestURI().getPath().equals(WARM_UP)) {
+                    Thread.sleep(DELAY_MS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -38,14 +41,18 @@ class FetcherTest {
         });
         server.start();
         try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
             List<URI> pages = new ArrayList<>();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < PAGES; i++) {
-                pages.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/p" + i));
+                pages.add(URI.create(base + "/p" + i));
                 expected.add("page /p" + i);
             }
+            Fetcher fetcher = new Fetcher();
+            // Loads and starts the HTTP client, so that the time measured is the pages' alone.
+            Asyncio.run(fetcher.fetch(URI.create(base + WARM_UP)));
             long start = System.nanoTime();
-            List<String> bodies = Asyncio.run(new Fetcher().fetchAll(pages));
+            List<String> bodies = Asyncio.run(fetcher.fetchAll(pages));
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             assertEquals(expected, bodies);
             System.out.printf("PAGES count=%d delay-ms=%d total-ms=%d%n", PAGES, DELAY_MS, elapsed);
