@@ -35,7 +35,6 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
             StringBuilder message = new StringBuilder("jasyncio: " + report.problems().size()
                     + " problem(s) with @Async or await; no class was rewritten:");
             for (Diagnostic problem : report.problems()) {
-                getLog().error(problem.toString());
                 message.append(System.lineSeparator()).append(problem);
             }
             throw new MojoFailureException(message.toString());

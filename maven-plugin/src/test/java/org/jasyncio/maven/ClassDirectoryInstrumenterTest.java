@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,6 +19,7 @@ import static org.jasyncio.Asyncio.completed;
 import static org.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClassDirectoryInstrumenterTest {
@@ -42,6 +44,13 @@ class ClassDirectoryInstrumenterTest {
         }
     }
 
+    static final class AlsoBad {
+        @Async
+        static String notACoroutine() {
+            return "x";
+        }
+    }
+
     @TempDir
     Path classes;
 
@@ -61,7 +70,7 @@ class ClassDirectoryInstrumenterTest {
         assertEquals(1, report.untouched());
         assertEquals(2, report.written());
         assertTrue(Files.exists(good.resolveSibling("ClassDirectoryInstrumenterTest$Good$Async$hello.class")));
-        assertTrue(Files.size(good) != goodBefore.length || !java.util.Arrays.equals(goodBefore, Files.readAllBytes(good)));
+        assertFalse(Arrays.equals(goodBefore, Files.readAllBytes(good)));
         assertArrayEquals(plainBefore, Files.readAllBytes(plain));
         assertEquals(List.of(), leftovers());
     }
@@ -95,6 +104,17 @@ class ClassDirectoryInstrumenterTest {
         assertEquals(0, report.written());
         assertArrayEquals(goodBefore, Files.readAllBytes(good));
         assertTrue(Files.notExists(good.resolveSibling("ClassDirectoryInstrumenterTest$Good$Async$hello.class")));
+    }
+
+    @Test
+    void problemsOfEveryClass_areAllReported() throws IOException {
+        copy(Bad.class);
+        copy(AlsoBad.class);
+
+        ClassDirectoryInstrumenter.Report report = instrumenter.instrument(classes);
+
+        List<String> methods = report.problems().stream().map(problem -> problem.method()).sorted().toList();
+        assertEquals(List.of("notACoroutine()", "notAsync()"), methods);
     }
 
     @Test
