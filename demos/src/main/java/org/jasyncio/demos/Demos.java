@@ -65,6 +65,10 @@ public final class Demos {
                     perThread, seconds(start));
             System.out.printf("   a thread costs about %,d times a suspended task%n", perThread / Math.max(1, perTask));
         }
+        long stack = Footprint.reservedStackBytesPerThread();
+        if (stack > 0) {
+            System.out.printf("   and each thread also reserves %,d KB of address space for its stack%n", stack / 1024);
+        }
     }
 
     private static void noPreemption() throws InterruptedException {

@@ -1,6 +1,7 @@
 package org.jasyncio.demos;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
@@ -75,6 +77,16 @@ public final class Footprint {
             thread.join();
         }
         return before < 0 || during < 0 ? -1 : (during - before) / count;
+    }
+
+    /**
+     * The address space each new platform thread reserves for its stack ({@code -Xss}), which it
+     * commits as the stack grows; -1 when the JVM leaves the size to the operating system.
+     */
+    public static long reservedStackBytesPerThread() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        long kilobytes = Long.parseLong(vm.getVMOption("ThreadStackSize").getValue());
+        return kilobytes > 0 ? kilobytes * 1024 : -1;
     }
 
     static long usedHeapAfterGc() {
