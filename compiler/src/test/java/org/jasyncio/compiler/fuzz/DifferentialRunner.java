@@ -7,6 +7,7 @@ import org.jasyncio.compiler.testing.InstrumentingLoader;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class DifferentialRunner {
     private static final String INSTRUMENTED_HEADER = """
             package fuzz;
 
+            import java.util.List;
             import java.util.function.*;
             import org.jasyncio.Awaitable;
             import org.jasyncio.Coroutine;
@@ -38,7 +40,7 @@ final class DifferentialRunner {
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
 
             public class Program {
-                static Awaitable<Long> v(Trace t, long value) {
+                static <T> Awaitable<T> v(Trace t, T value) {
                     return FuzzSupport.value(t, value);
                 }
 
@@ -50,6 +52,7 @@ final class DifferentialRunner {
     private static final String REFERENCE_HEADER = """
             package reference;
 
+            import java.util.List;
             import java.util.function.*;
             import org.jasyncio.compiler.fuzz.FuzzSupport.*;
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
@@ -74,7 +77,7 @@ final class DifferentialRunner {
                     return new Coroutine<>(value);
                 }
 
-                static Coroutine<Long> v(Trace t, long value) {
+                static <T> Coroutine<T> v(Trace t, T value) {
                     return completed(value);
                 }
 
@@ -98,8 +101,11 @@ final class DifferentialRunner {
 
     private static String source(String header, ProgramGenerator.Program program) {
         StringBuilder out = new StringBuilder(header);
+        out.append("\n    long fld = 1;\n    long[] arr = {1, 2, 3};\n");
         for (int i = 0; i < program.methods().size(); i++) {
-            out.append("\n    @Async\n    static Coroutine<Long> m").append(i).append("(Trace t) {\n");
+            String modifiers = (i % 3 == 1 ? "private " : "")
+                    + (program.instance().get(i) ? (i % 2 == 0 ? "final " : "") : "static ");
+            out.append("\n    @Async\n    ").append(modifiers).append("Coroutine<Long> m").append(i).append("(Trace t) {\n");
             for (Stmt stmt : program.methods().get(i)) {
                 stmt.print(out, "        ");
             }
@@ -149,7 +155,7 @@ final class DifferentialRunner {
         Method method = method(program, index);
         String outcome;
         try {
-            Object coroutine = method.invoke(null, trace);
+            Object coroutine = method.invoke(receiver(program, method), trace);
             var value = coroutine.getClass().getDeclaredField("value");
             value.setAccessible(true);
             outcome = "returned " + value.get(coroutine);
@@ -164,13 +170,17 @@ final class DifferentialRunner {
         Method method = method(program, index);
         String outcome;
         try {
-            outcome = "returned " + Asyncio.run((Coroutine<?>) method.invoke(null, trace));
+            outcome = "returned " + Asyncio.run((Coroutine<?>) method.invoke(receiver(program, method), trace));
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("calling an @Async method ran its body", e.getCause());
         } catch (RuntimeException e) {
             outcome = "threw " + e;
         }
         return outcome + " after " + trace.events();
+    }
+
+    private static Object receiver(Class<?> program, Method method) throws ReflectiveOperationException {
+        return Modifier.isStatic(method.getModifiers()) ? null : program.getDeclaredConstructor().newInstance();
     }
 
     private static Method method(Class<?> program, int index) throws NoSuchMethodException {

@@ -20,6 +20,8 @@ public final class FuzzSupport {
 
     /** The observable side effects of one run, and the seeded choice of when awaited values complete. */
     public static final class Trace {
+        private static final int MAX_EVENTS = 100_000;
+
         private final List<String> events = new ArrayList<>();
         private final SplittableRandom pace;
 
@@ -28,6 +30,9 @@ public final class FuzzSupport {
         }
 
         public void log(Object value) {
+            if (events.size() == MAX_EVENTS) {
+                throw new IllegalStateException("more than " + MAX_EVENTS + " events: a runaway loop");
+            }
             events.add(String.valueOf(value));
         }
 
@@ -59,20 +64,50 @@ public final class FuzzSupport {
         }
     }
 
-    /** A resource whose closing is observable. */
+    /** An object constructed with awaits among arguments of several types, some of two slots. */
+    public record Mixed(int i, double d, String s, long l) {
+        public long sum() {
+            return i + (long) d * 3 + s.length() + l;
+        }
+    }
+
+    /** A receiver that stays on the operand stack while awaits among its calls' arguments suspend. */
+    public static final class Acc {
+        private long total;
+
+        public Acc(long start) {
+            total = start;
+        }
+
+        public Acc add(long value) {
+            total = total * 3 + value;
+            return this;
+        }
+
+        public long get() {
+            return total;
+        }
+    }
+
+    /** A resource whose opening and closing are observable, and whose closing may fail. */
     public static final class Res implements AutoCloseable {
         private final Trace trace;
+        private final boolean failOnClose;
         public final long id;
 
-        public Res(Trace trace, long id) {
+        public Res(Trace trace, long id, boolean failOnClose) {
             this.trace = trace;
             this.id = id;
+            this.failOnClose = failOnClose;
             trace.log("open " + id);
         }
 
         @Override
         public void close() {
             trace.log("close " + id);
+            if (failOnClose) {
+                throw new Boom(id);
+            }
         }
     }
 
@@ -87,12 +122,12 @@ public final class FuzzSupport {
     }
 
     /** {@code value}, complete at once or on a later turn of the running loop, as the trace chooses. */
-    public static Awaitable<Long> value(Trace trace, long value) {
+    public static <T> Awaitable<T> value(Trace trace, T value) {
         if (!trace.later()) {
             return Asyncio.completed(value);
         }
         EventLoop loop = Asyncio.getRunningLoop();
-        Future<Long> future = loop.createFuture();
+        Future<T> future = loop.createFuture();
         loop.callSoon(() -> future.setResult(value));
         return future;
     }

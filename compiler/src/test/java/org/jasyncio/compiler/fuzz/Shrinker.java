@@ -72,9 +72,7 @@ final class Shrinker {
     }
 
     private static ProgramGenerator.Program replace(ProgramGenerator.Program program, int index, List<Stmt> body) {
-        List<List<Stmt>> methods = new ArrayList<>(program.methods());
-        methods.set(index, body);
-        return new ProgramGenerator.Program(methods);
+        return program.withBody(index, body);
     }
 
     /** Each block one step smaller than {@code block}; a method's final return is kept. */

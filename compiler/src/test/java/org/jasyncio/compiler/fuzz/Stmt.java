@@ -26,12 +26,18 @@ record Stmt(String open, List<List<Stmt>> blocks, List<String> joins) {
     }
 
     void print(StringBuilder out, String indent) {
-        out.append(indent).append(open).append('\n');
+        printLines(out, indent, open);
         for (int i = 0; i < blocks.size(); i++) {
             for (Stmt stmt : blocks.get(i)) {
                 stmt.print(out, indent + "    ");
             }
-            out.append(indent).append(joins.get(i)).append('\n');
+            printLines(out, indent, joins.get(i));
+        }
+    }
+
+    private static void printLines(StringBuilder out, String indent, String text) {
+        for (String line : text.split("\n")) {
+            out.append(indent).append(line).append('\n');
         }
     }
 

@@ -1,0 +1,297 @@
+package org.jasyncio.compiler.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates random expressions of type {@code long}, {@code int}, {@code double}, {@code boolean}
+ * and {@code String} over the locals in scope, with {@code await} wherever an expression may stand:
+ * operands, arguments of calls and constructors, receivers, array indices, ternaries, string
+ * concatenation, conditions with pattern matching, and switch expressions.
+ *
+ * <p>Every expression terminates. Division and remainder may divide by zero: the
+ * {@code ArithmeticException} is an expected exception path, caught by generated handlers or
+ * compared as the method's outcome.
+ */
+final class ExpressionGenerator {
+
+    /** What a local holds, which decides how it may be read and written. */
+    enum Type { LONG, INT, DOUBLE, STRING, FINAL_LONG, ARRAY, FLOAT, SHORT, BYTE, CHAR, BOOLEAN, COUNTER }
+
+    record Local(String name, Type type) {
+    }
+
+    final SplittableRandom random;
+    private final List<List<Local>> scopes = new ArrayList<>();
+    private final List<Boolean> instanceMethods;
+    private int method;
+    private int names;
+    private int callsLeft;
+    int loopDepth;
+
+    ExpressionGenerator(SplittableRandom random, List<Boolean> instanceMethods) {
+        this.random = random;
+        this.instanceMethods = instanceMethods;
+    }
+
+    /** Starts method {@code index}: no locals, a fresh name counter, one call of another method allowed. */
+    void startMethod(int index) {
+        method = index;
+        names = 0;
+        callsLeft = 1;
+        loopDepth = 0;
+        scopes.clear();
+        scopes.add(new ArrayList<>());
+    }
+
+    boolean inInstanceMethod() {
+        return instanceMethods.get(method);
+    }
+
+    String fresh(String prefix) {
+        return prefix + names++;
+    }
+
+    void openScope(Local... locals) {
+        scopes.add(new ArrayList<>(List.of(locals)));
+    }
+
+    void closeScope() {
+        scopes.remove(scopes.size() - 1);
+    }
+
+    void declare(Local local) {
+        scopes.get(scopes.size() - 1).add(local);
+    }
+
+    Local pick(Type... types) {
+        List<Local> candidates = new ArrayList<>();
+        for (List<Local> scope : scopes) {
+            for (Local local : scope) {
+                if (List.of(types).contains(local.type)) {
+                    candidates.add(local);
+                }
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+    }
+
+    /**
+     * A call of a later generated method, or null when this method has made its one call, is in a
+     * loop, or is the last: so every run executes each method body at most a bounded number of times.
+     */
+    String call() {
+        int count = instanceMethods.size();
+        if (callsLeft == 0 || loopDepth > 0 || method + 1 >= count) {
+            return null;
+        }
+        callsLeft--;
+        int callee = method + 1 + random.nextInt(Math.min(3, count - method - 1));
+        boolean needsReceiver = instanceMethods.get(callee) && !inInstanceMethod();
+        return (needsReceiver ? "new Program()." : "") + "m" + callee + "(t)";
+    }
+
+    String longExpr(int depth) {
+        if (depth <= 0) {
+            return leaf();
+        }
+        return switch (random.nextInt(30)) {
+            case 0, 1, 2 -> leaf();
+            case 3, 4, 5 -> "await(v(t, " + longExpr(depth - 1) + "))";
+            case 6 -> {
+                String call = call();
+                yield call == null ? "await(v(t, " + longExpr(depth - 1) + "))" : "await(" + call + ")";
+            }
+            case 7, 8 -> "(" + longExpr(depth - 1) + " " + "+-*^&|".charAt(random.nextInt(6)) + " "
+                    + longExpr(depth - 1) + ")";
+            case 9 -> "(" + condition(depth - 1) + " ? " + longExpr(depth - 1) + " : " + longExpr(depth - 1) + ")";
+            case 10 -> "new Box(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ").sum()";
+            case 11 -> "mix(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+            case 12 -> "(" + stringExpr(depth - 1) + ").length()";
+            case 13 -> lambda(depth);
+            case 14 -> "await(fail(t, " + longExpr(depth - 1) + "))";
+            case 15 -> mutation(depth);
+            case 16 -> "(" + longExpr(depth - 1) + (random.nextBoolean() ? " / " : " % ") + longExpr(depth - 1) + ")";
+            case 17 -> "(long) (double) (" + doubleExpr(depth - 1) + ")";
+            case 18 -> "(long) " + intExpr(depth - 1);
+            case 19 -> depth >= 2 ? switchExpr("long", depth, false) : leaf();
+            case 20 -> "new Acc(" + longExpr(depth - 1) + ").add(" + longExpr(depth - 1) + ").add("
+                    + longExpr(depth - 1) + ").get()";
+            case 21 -> "new Mixed(" + intExpr(depth - 1) + ", " + doubleExpr(0) + ", " + stringExpr(0)
+                    + ", " + longExpr(depth - 1) + ").sum()";
+            case 22 -> inInstanceMethod() ? fieldExpr(depth) : leaf();
+            case 23 -> {
+                Local array = pick(Type.ARRAY);
+                yield array == null ? leaf() : array.name + "[" + index(depth - 1) + "]";
+            }
+            default -> "(" + longExpr(depth - 1) + " + " + leaf() + ")";
+        };
+    }
+
+    String intExpr(int depth) {
+        if (depth <= 0) {
+            return "(int) " + leaf();
+        }
+        return switch (random.nextInt(8)) {
+            case 0, 1 -> "(int) " + leaf();
+            case 2 -> "await(v(t, " + intExpr(depth - 1) + "))";
+            case 3 -> "(" + intExpr(depth - 1) + " " + "+-*/%".charAt(random.nextInt(5)) + " " + intExpr(depth - 1) + ")";
+            case 4 -> {
+                Local small = pick(Type.SHORT, Type.BYTE, Type.CHAR, Type.INT, Type.COUNTER);
+                yield small == null ? "(int) " + leaf() : "(" + small.name + " + " + intExpr(depth - 1) + ")";
+            }
+            case 5 -> "(" + condition(depth - 1) + " ? " + intExpr(depth - 1) + " : 7)";
+            case 6 -> "(" + stringExpr(depth - 1) + ").indexOf('1')";
+            default -> "(int) (long) " + longExpr(depth - 1);
+        };
+    }
+
+    String doubleExpr(int depth) {
+        if (depth <= 0) {
+            Local local = pick(Type.DOUBLE, Type.FLOAT);
+            return local == null ? "0.75" : "(double) " + local.name;
+        }
+        return switch (random.nextInt(7)) {
+            case 0 -> doubleExpr(0);
+            case 1 -> "await(v(t, " + doubleExpr(depth - 1) + "))";
+            case 2 -> "(" + doubleExpr(depth - 1) + " " + "+-*".charAt(random.nextInt(3)) + " " + doubleExpr(depth - 1) + ")";
+            case 3 -> "(" + condition(depth - 1) + " ? " + doubleExpr(depth - 1) + " : " + doubleExpr(depth - 1) + ")";
+            case 4 -> "Math.floor(" + doubleExpr(depth - 1) + " * 0.5)";
+            case 5 -> "(float) (double) " + doubleExpr(depth - 1);
+            default -> "(double) " + longExpr(depth - 1);
+        };
+    }
+
+    String stringExpr(int depth) {
+        if (depth <= 0) {
+            Local local = pick(Type.STRING);
+            return local == null ? "\"q\"" : local.name;
+        }
+        return switch (random.nextInt(8)) {
+            case 0 -> stringExpr(0);
+            case 1 -> "await(v(t, " + stringExpr(depth - 1) + "))";
+            case 2 -> "\"s\" + " + longExpr(depth - 1) + " + " + leaf();
+            case 3 -> "(" + stringExpr(depth - 1) + " + " + doubleExpr(depth - 1) + " + " + condition(depth - 1) + ")";
+            case 4 -> "(" + condition(depth - 1) + " ? " + stringExpr(depth - 1) + " : \"e\")";
+            case 5 -> depth >= 2 ? switchExpr("String", depth, false) : stringExpr(0);
+            case 6 -> "new StringBuilder(" + stringExpr(depth - 1) + ").append(" + longExpr(depth - 1)
+                    + ").reverse().toString()";
+            default -> "String.valueOf(" + longExpr(depth - 1) + ")";
+        };
+    }
+
+    String condition(int depth) {
+        return switch (random.nextInt(depth <= 0 ? 2 : 9)) {
+            case 0 -> "(" + longExpr(depth) + " > " + longExpr(depth) + ")";
+            case 1 -> "(Math.floorMod(" + longExpr(depth) + ", 2) == 0)";
+            case 2 -> "(" + condition(depth - 1) + " && " + condition(depth - 1) + ")";
+            case 3 -> "(" + condition(depth - 1) + " || " + condition(depth - 1) + ")";
+            case 4 -> "await(v(t, " + condition(depth - 1) + "))";
+            case 5 -> {
+                String name = fresh("n");
+                String boxed = random.nextBoolean() ? "(Object) (" + longExpr(depth - 1) + ")" : "(Object) \"o\"";
+                yield "(await(v(t, " + boxed + ")) instanceof Long " + name + " && " + name + " > " + longExpr(depth - 1) + ")";
+            }
+            case 6 -> "(" + doubleExpr(depth - 1) + " <= " + doubleExpr(depth - 1) + ")";
+            case 7 -> "(" + stringExpr(depth - 1) + ").endsWith(\"1\")";
+            default -> "!" + condition(depth - 1);
+        };
+    }
+
+    /**
+     * A switch expression on an int, String or enum selector, arrow or classic with {@code yield}.
+     * With {@code mayTry} (only where javac starts it on an empty operand stack) an arm may hold a
+     * {@code try} statement.
+     */
+    String switchExpr(String type, int depth, boolean mayTry) {
+        List<String> cases;
+        String selector;
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                selector = "\"k\" + Math.floorMod(" + longExpr(depth - 1) + ", 3)";
+                cases = List.of("\"k0\"", "\"k1\"");
+            }
+            case 1 -> {
+                selector = "Color.values()[Math.floorMod(" + longExpr(depth - 1) + ", 3)]";
+                cases = List.of("RED", "GREEN");
+            }
+            default -> {
+                selector = "Math.floorMod(" + longExpr(depth - 1) + ", 4)";
+                cases = List.of("0", "1", "2");
+            }
+        }
+        boolean arrow = random.nextBoolean();
+        StringBuilder out = new StringBuilder("switch (").append(selector).append(") { ");
+        for (int i = 0; i <= cases.size(); i++) {
+            out.append(i < cases.size() ? "case " + cases.get(i) : "default").append(arrow ? " -> " : ": ");
+            String value = "String".equals(type) ? stringExpr(depth - 1) : "(long) (" + longExpr(depth - 1) + ")";
+            int shape = random.nextInt(mayTry ? 4 : 2);
+            if (shape == 0 && arrow) {
+                out.append(value).append("; ");
+            } else if (shape <= 1) {
+                out.append("{ t.log(").append(leaf()).append("); yield ").append(value).append("; } ");
+            } else if (shape == 2) {
+                String caught = fresh("x");
+                out.append("{ try { t.log(").append(leaf()).append("); yield ").append(value)
+                        .append("; } catch (Boom | ArithmeticException ").append(caught).append(") { t.log(")
+                        .append(caught).append("); yield ").append(value).append("; } } ");
+            } else {
+                out.append("{ try { t.log(").append(longExpr(depth - 1)).append("); } finally { t.log(")
+                        .append(leaf()).append("); } yield ").append(value).append("; } ");
+            }
+        }
+        return out.append("}").toString();
+    }
+
+    private String fieldExpr(int depth) {
+        return switch (random.nextInt(4)) {
+            case 0 -> "fld";
+            case 1 -> "(this.fld++)";
+            case 2 -> "(fld += " + longExpr(depth - 1) + ")";
+            default -> "arr[" + index(depth - 1) + "]";
+        };
+    }
+
+    private String lambda(int depth) {
+        Local captured = pick(Type.FINAL_LONG);
+        String free = captured == null ? "3" : captured.name;
+        if (random.nextBoolean()) {
+            return "((LongUnaryOperator) x -> x * 3 + " + free + ").applyAsLong(" + longExpr(depth - 1) + ")";
+        }
+        return "new LongBinaryOperator() { public long applyAsLong(long p, long q) { return p - q + " + free
+                + "; } }.applyAsLong(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+    }
+
+    private String mutation(int depth) {
+        Local local = pick(Type.LONG);
+        if (local == null) {
+            return leaf();
+        }
+        return switch (random.nextInt(4)) {
+            case 0 -> "(" + local.name + "++)";
+            case 1 -> "(--" + local.name + ")";
+            case 2 -> "(" + local.name + " *= " + longExpr(depth - 1) + ")";
+            default -> "(" + local.name + " += " + longExpr(depth - 1) + ")";
+        };
+    }
+
+    String leaf() {
+        Local local = random.nextInt(3) == 0 ? null : pick(Type.values());
+        if (local == null) {
+            return random.nextInt(8) == 0 ? "5_000_000_000L" : random.nextInt(-3, 10) + "L";
+        }
+        return switch (local.type) {
+            case LONG, FINAL_LONG -> local.name;
+            case INT, DOUBLE, COUNTER, FLOAT, SHORT, BYTE, CHAR -> "(long) " + local.name;
+            case BOOLEAN -> "(" + local.name + " ? 1L : 0L)";
+            case STRING -> local.name + ".length()";
+            case ARRAY -> local.name + "[" + index(0) + "]";
+        };
+    }
+
+    /** An index into a three-element array. */
+    String index(int depth) {
+        return "Math.floorMod(" + (depth <= 0 ? leaf() : longExpr(depth)) + ", 3)";
+    }
+}
