@@ -18,6 +18,7 @@ class DifferentialFuzzTest {
     private static final int DEFAULT_METHODS = 2_000;
     private static final int METHODS_PER_PROGRAM = 25;
     private static final int MAX_REPORTS = 3;
+    private static final int PROGRESS_EVERY = 10_000;
 
     @Test
     void generatedMethods_behaveTheSame_instrumentedAndAsPlainJava() {
@@ -34,6 +35,10 @@ class DifferentialFuzzTest {
                 break;
             }
             methods += METHODS_PER_PROGRAM;
+            if (methods % PROGRESS_EVERY == 0) {
+                System.out.printf("fuzz: %d methods in %.0f s, %d failing%n", methods,
+                        (System.nanoTime() - start) / 1e9, reports.size());
+            }
         }
         System.out.printf("fuzz: seed %d, %d generated methods in %.1f s, %d failing%n", seed, methods,
                 (System.nanoTime() - start) / 1e9, reports.size());
