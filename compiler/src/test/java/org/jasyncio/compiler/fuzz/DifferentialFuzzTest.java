@@ -2,6 +2,10 @@ package org.jasyncio.compiler.fuzz;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The differential fuzzer: generated {@code @Async} methods run instrumented on the event loop and as
  * plain Java must agree. The default build runs a bounded budget from a fixed seed; a long campaign
  * takes its seed and size from the command line (see {@code package-info}).
+ *
+ * <p>System properties: {@code fuzz.seed} (the campaign's seed), {@code fuzz.methods} (how many
+ * methods to generate), {@code fuzz.program} (run only the program of this seed, as a report
+ * names it), {@code fuzz.findings} (a directory to write each report into, besides printing it).
  */
 class DifferentialFuzzTest {
 
@@ -24,17 +32,25 @@ class DifferentialFuzzTest {
     void generatedMethods_behaveTheSame_instrumentedAndAsPlainJava() {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         int budget = Integer.getInteger("fuzz.methods", DEFAULT_METHODS);
+        Long only = Long.getLong("fuzz.program");
+        String findings = System.getProperty("fuzz.findings");
         List<String> reports = new ArrayList<>();
         long start = System.nanoTime();
         int methods = 0;
         for (int index = 0; methods < budget && reports.size() < MAX_REPORTS; index++) {
-            long programSeed = seed * 1_000_003L + index;
+            long programSeed = only != null ? only : programSeed(seed, index);
             ProgramGenerator.Program program = new ProgramGenerator(programSeed, METHODS_PER_PROGRAM).program();
             for (DifferentialRunner.Failure failure : DifferentialRunner.run(program, programSeed)) {
-                reports.add("program seed " + programSeed + ": " + Shrinker.report(program, programSeed, failure));
+                String report = "program seed " + programSeed + ": " + Shrinker.report(program, programSeed, failure);
+                System.out.println(report);
+                write(findings, programSeed, report);
+                reports.add(report);
                 break;
             }
             methods += METHODS_PER_PROGRAM;
+            if (only != null) {
+                break;
+            }
             if (methods % PROGRESS_EVERY == 0) {
                 System.out.printf("fuzz: %d methods in %.0f s, %d failing%n", methods,
                         (System.nanoTime() - start) / 1e9, reports.size());
@@ -43,5 +59,22 @@ class DifferentialFuzzTest {
         System.out.printf("fuzz: seed %d, %d generated methods in %.1f s, %d failing%n", seed, methods,
                 (System.nanoTime() - start) / 1e9, reports.size());
         assertEquals(List.of(), reports, () -> String.join("\n\n", reports));
+    }
+
+    /** The seed of a campaign's {@code index}th program. */
+    static long programSeed(long campaignSeed, int index) {
+        return campaignSeed * 1_000_003L + index;
+    }
+
+    private static void write(String directory, long programSeed, String report) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of(directory));
+            Files.writeString(dir.resolve("program-" + programSeed + ".txt"), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

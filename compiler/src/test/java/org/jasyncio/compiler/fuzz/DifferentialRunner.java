@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Runs a generated program two ways and compares: (a) instrumented by the compiler (each output
@@ -91,18 +92,26 @@ final class DifferentialRunner {
 
     /** The source of {@code program}'s instrumented variant. */
     static String instrumentedSource(ProgramGenerator.Program program) {
-        return source(INSTRUMENTED_HEADER, program);
+        return source(INSTRUMENTED_HEADER, program, i -> true);
+    }
+
+    /** The source of {@code program}'s instrumented variant with only the methods {@code printed} accepts. */
+    static String instrumentedSource(ProgramGenerator.Program program, IntPredicate printed) {
+        return source(INSTRUMENTED_HEADER, program, printed);
     }
 
     /** The source of {@code program}'s reference variant. */
     static String referenceSource(ProgramGenerator.Program program) {
-        return source(REFERENCE_HEADER, program);
+        return source(REFERENCE_HEADER, program, i -> true);
     }
 
-    private static String source(String header, ProgramGenerator.Program program) {
+    private static String source(String header, ProgramGenerator.Program program, IntPredicate printed) {
         StringBuilder out = new StringBuilder(header);
         out.append("\n    long fld = 1;\n    long[] arr = {1, 2, 3};\n");
         for (int i = 0; i < program.methods().size(); i++) {
+            if (!printed.test(i)) {
+                continue;
+            }
             String modifiers = (i % 3 == 1 ? "private " : "")
                     + (program.instance().get(i) ? (i % 2 == 0 ? "final " : "") : "static ");
             out.append("\n    @Async\n    ").append(modifiers).append("Coroutine<Long> m").append(i).append("(Trace t) {\n");

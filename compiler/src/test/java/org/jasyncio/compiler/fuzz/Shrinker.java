@@ -1,17 +1,25 @@
 package org.jasyncio.compiler.fuzz;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Shrinks a failing program: greedily removes statements, flattens compound ones into their blocks
- * and empties the other methods, keeping each step only while the same method still fails the same
- * way, then prints what is left as a Java source file ready to become a regression test.
+ * Shrinks a failing program greedily, keeping each step only while the same method still fails the
+ * same way: first it empties the other methods, removes statements and flattens compound ones into
+ * their blocks; then it simplifies expressions in what is left ({@code await(v(t, e))} to
+ * {@code (e)}, an awaited call to {@code 0L}, a parenthesised operand to a constant; javac throws
+ * out the edits that do not type-check). It prints what is left, only the failing method and the
+ * methods it calls, as a Java source file ready to become a regression test.
  */
 final class Shrinker {
 
-    private static final int MAX_ATTEMPTS = 400;
+    private static final int MAX_ATTEMPTS = 600;
+    private static final int SHORTEST_OPERAND = 8;
     private static final String EMPTY_RETURN = "return completed(0L);";
+    private static final Pattern CALL = Pattern.compile("\\bm(\\d+)\\(t\\)");
 
     private Shrinker() {
     }
@@ -25,7 +33,30 @@ final class Shrinker {
         DifferentialRunner.Failure still = DifferentialRunner.run(smallest, seed).stream()
                 .filter(f -> same(f, failure)).findFirst().orElse(failure);
         return "method m" + failure.method() + ", " + failure.kind() + ", trace seed " + seed + ":\n"
-                + still.detail() + "\nshrunk program:\n" + DifferentialRunner.instrumentedSource(smallest);
+                + still.detail() + "\nshrunk program:\n" + source(smallest, failure.method());
+    }
+
+    /** The instrumented source of {@code program}, with only {@code method} and what it calls, or all for -1. */
+    static String source(ProgramGenerator.Program program, int method) {
+        if (method < 0) {
+            return DifferentialRunner.instrumentedSource(program);
+        }
+        BitSet needed = new BitSet();
+        List<Integer> pending = new ArrayList<>(List.of(method));
+        while (!pending.isEmpty()) {
+            int next = pending.remove(pending.size() - 1);
+            if (needed.get(next)) {
+                continue;
+            }
+            needed.set(next);
+            StringBuilder body = new StringBuilder();
+            program.methods().get(next).forEach(stmt -> stmt.print(body, ""));
+            Matcher calls = CALL.matcher(body);
+            while (calls.find()) {
+                pending.add(Integer.parseInt(calls.group(1)));
+            }
+        }
+        return DifferentialRunner.instrumentedSource(program, needed::get);
     }
 
     static ProgramGenerator.Program shrink(ProgramGenerator.Program program, long seed,
@@ -53,26 +84,30 @@ final class Shrinker {
         return found.kind().equals(wanted.kind()) && found.method() == wanted.method();
     }
 
-    /** Programs one step smaller than {@code program}: first in the other methods, then in the failing one. */
+    /**
+     * Programs one step smaller than {@code program}: first in the other methods, then statements,
+     * then expressions.
+     */
     private static List<ProgramGenerator.Program> candidates(ProgramGenerator.Program program, int failing) {
         List<ProgramGenerator.Program> candidates = new ArrayList<>();
         List<List<Stmt>> methods = program.methods();
         for (int i = 0; i < methods.size(); i++) {
             boolean emptied = methods.get(i).size() == 1 && methods.get(i).get(0).open().equals(EMPTY_RETURN);
             if (i != failing && !emptied) {
-                candidates.add(replace(program, i, List.of(Stmt.line(EMPTY_RETURN))));
+                candidates.add(program.withBody(i, List.of(Stmt.line(EMPTY_RETURN))));
             }
         }
         for (int i = 0; i < methods.size(); i++) {
             for (List<Stmt> smaller : smaller(methods.get(i), true)) {
-                candidates.add(replace(program, i, smaller));
+                candidates.add(program.withBody(i, smaller));
+            }
+        }
+        for (int i = 0; i < methods.size(); i++) {
+            for (List<Stmt> simpler : simpler(methods.get(i))) {
+                candidates.add(program.withBody(i, simpler));
             }
         }
         return candidates;
-    }
-
-    private static ProgramGenerator.Program replace(ProgramGenerator.Program program, int index, List<Stmt> body) {
-        return program.withBody(index, body);
     }
 
     /** Each block one step smaller than {@code block}; a method's final return is kept. */
@@ -100,5 +135,88 @@ final class Shrinker {
             }
         }
         return variants;
+    }
+
+    /** Each block with one expression of one of its statements (at any depth) made simpler. */
+    private static List<List<Stmt>> simpler(List<Stmt> block) {
+        List<List<Stmt>> variants = new ArrayList<>();
+        for (int i = 0; i < block.size(); i++) {
+            Stmt stmt = block.get(i);
+            for (String open : simpler(stmt.open())) {
+                List<Stmt> replaced = new ArrayList<>(block);
+                replaced.set(i, new Stmt(open, stmt.blocks(), stmt.joins()));
+                variants.add(replaced);
+            }
+            for (int j = 0; j < stmt.blocks().size(); j++) {
+                for (List<Stmt> child : simpler(stmt.blocks().get(j))) {
+                    List<Stmt> replaced = new ArrayList<>(block);
+                    replaced.set(i, stmt.withBlock(j, child));
+                    variants.add(replaced);
+                }
+            }
+        }
+        return variants;
+    }
+
+    /** {@code text} with one await unwrapped or one parenthesised operand replaced by a constant. */
+    static List<String> simpler(String text) {
+        List<String> variants = new ArrayList<>();
+        for (int at = text.indexOf("await("); at >= 0; at = text.indexOf("await(", at + 1)) {
+            int close = closing(text, at + "await".length());
+            if (close < 0) {
+                continue;
+            }
+            String awaited = text.substring(at + "await(".length(), close);
+            String replacement = unwrap(awaited, "v(t, ");
+            if (replacement == null) {
+                replacement = unwrap(awaited, "fail(t, ");
+            }
+            variants.add(text.substring(0, at) + (replacement == null ? "0L" : replacement) + text.substring(close + 1));
+        }
+        for (int open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+            int close = closing(text, open);
+            if (close - open < SHORTEST_OPERAND || !isOperand(text, open)) {
+                continue;
+            }
+            for (String constant : List.of("0L", "true", "\"q\"")) {
+                variants.add(text.substring(0, open) + constant + text.substring(close + 1));
+            }
+        }
+        return variants;
+    }
+
+    /** {@code (e)} when {@code call} is {@code prefix e)}, else null. */
+    private static String unwrap(String call, String prefix) {
+        return call.startsWith(prefix) && call.endsWith(")")
+                ? "(" + call.substring(prefix.length(), call.length() - 1) + ")" : null;
+    }
+
+    /** A parenthesis that opens an operand or a cast, not an argument list or a statement's condition. */
+    private static boolean isOperand(String text, int open) {
+        int before = open - 1;
+        while (before >= 0 && text.charAt(before) == ' ') {
+            before--;
+        }
+        if (before < 0) {
+            return false;
+        }
+        return !Character.isJavaIdentifierPart(text.charAt(before));
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
