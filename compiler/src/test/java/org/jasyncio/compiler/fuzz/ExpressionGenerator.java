@@ -17,7 +17,10 @@ import java.util.SplittableRandom;
 final class ExpressionGenerator {
 
     /** What a local holds, which decides how it may be read and written. */
-    enum Type { LONG, INT, DOUBLE, STRING, FINAL_LONG, ARRAY, FLOAT, SHORT, BYTE, CHAR, BOOLEAN, COUNTER }
+    enum Type {
+        LONG, INT, DOUBLE, STRING, FINAL_LONG, ARRAY, FLOAT, SHORT, BYTE, CHAR, BOOLEAN, INT_ARRAY, DOUBLE_ARRAY,
+        STRING_ARRAY, FINAL_STRING, COUNTER
+    }
 
     record Local(String name, Type type) {
     }
@@ -165,7 +168,7 @@ final class ExpressionGenerator {
 
     String stringExpr(int depth) {
         if (depth <= 0) {
-            Local local = pick(Type.STRING);
+            Local local = pick(Type.STRING, Type.FINAL_STRING);
             return local == null ? "\"q\"" : local.name;
         }
         return switch (random.nextInt(8)) {
@@ -253,14 +256,20 @@ final class ExpressionGenerator {
         };
     }
 
+    /** A lambda or anonymous class capturing locals (final or effectively final), the trace, or {@code this}. */
     private String lambda(int depth) {
         Local captured = pick(Type.FINAL_LONG);
         String free = captured == null ? "3" : captured.name;
-        if (random.nextBoolean()) {
-            return "((LongUnaryOperator) x -> x * 3 + " + free + ").applyAsLong(" + longExpr(depth - 1) + ")";
-        }
-        return "new LongBinaryOperator() { public long applyAsLong(long p, long q) { return p - q + " + free
-                + "; } }.applyAsLong(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+        Local text = pick(Type.FINAL_STRING);
+        String more = (text == null ? "" : " + " + text.name + ".length()") + (inInstanceMethod() ? " + fld" : "");
+        return switch (random.nextInt(4)) {
+            case 0 -> "((LongUnaryOperator) x -> x * 3 + " + free + more + ").applyAsLong(" + longExpr(depth - 1) + ")";
+            case 1 -> "((LongUnaryOperator) x -> { t.log(x); return x - " + free + more + "; }).applyAsLong("
+                    + longExpr(depth - 1) + ")";
+            case 2 -> "((LongSupplier) () -> " + free + more + ").getAsLong()";
+            default -> "new LongBinaryOperator() { public long applyAsLong(long p, long q) { return p - q + " + free
+                    + more + "; } }.applyAsLong(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+        };
     }
 
     private String mutation(int depth) {
@@ -285,8 +294,10 @@ final class ExpressionGenerator {
             case LONG, FINAL_LONG -> local.name;
             case INT, DOUBLE, COUNTER, FLOAT, SHORT, BYTE, CHAR -> "(long) " + local.name;
             case BOOLEAN -> "(" + local.name + " ? 1L : 0L)";
-            case STRING -> local.name + ".length()";
+            case STRING, FINAL_STRING -> local.name + ".length()";
             case ARRAY -> local.name + "[" + index(0) + "]";
+            case INT_ARRAY, DOUBLE_ARRAY -> "(long) " + local.name + "[" + index(0) + "]";
+            case STRING_ARRAY -> local.name + "[" + index(0) + "].length()";
         };
     }
 

@@ -31,6 +31,8 @@ final class ProgramGenerator {
         }
     }
 
+    private static final int WIDE_LOCALS = 130;
+
     private final SplittableRandom random;
     private final int methodCount;
     private ExpressionGenerator x;
@@ -109,6 +111,8 @@ final class ProgramGenerator {
                 return labelledBlock(depth);
             case 22:
                 return switchAssignment();
+            case 23:
+                return depth == 0 && random.nextInt(3) == 0 ? wideLocals() : Stmt.line("t.log(" + x.longExpr(3) + ");");
             default:
                 return Stmt.line("t.log(\"s\" + " + x.longExpr(2) + " + " + x.longExpr(1) + ");");
         }
@@ -132,6 +136,10 @@ final class ProgramGenerator {
             case BYTE -> x.fresh("b");
             case CHAR -> x.fresh("ch");
             case BOOLEAN -> x.fresh("z");
+            case INT_ARRAY -> x.fresh("ia");
+            case DOUBLE_ARRAY -> x.fresh("da");
+            case STRING_ARRAY -> x.fresh("sa");
+            case FINAL_STRING -> x.fresh("fs");
         };
         String init = x.longExpr(2);
         String text = switch (type) {
@@ -146,6 +154,10 @@ final class ProgramGenerator {
             case BYTE -> "byte " + name + " = (byte) (long) " + init + ";";
             case CHAR -> "char " + name + " = (char) ('a' + Math.floorMod(" + init + ", 26));";
             case BOOLEAN -> "boolean " + name + " = " + x.condition(2) + ";";
+            case INT_ARRAY -> "int[] " + name + " = {" + x.intExpr(2) + ", " + x.intExpr(1) + ", 1};";
+            case DOUBLE_ARRAY -> "double[] " + name + " = new double[] {" + x.doubleExpr(2) + ", 0.5, " + x.doubleExpr(1) + "};";
+            case STRING_ARRAY -> "String[] " + name + " = {" + x.stringExpr(1) + ", \"a\", " + x.stringExpr(2) + "};";
+            case FINAL_STRING -> "String " + name + " = " + x.stringExpr(2) + ";";
         };
         x.declare(new Local(name, type));
         return Stmt.line(text);
@@ -153,7 +165,7 @@ final class ProgramGenerator {
 
     private Stmt assignment() {
         Local local = x.pick(Type.LONG, Type.INT, Type.DOUBLE, Type.STRING, Type.ARRAY, Type.FLOAT, Type.SHORT,
-                Type.BYTE, Type.CHAR, Type.BOOLEAN);
+                Type.BYTE, Type.CHAR, Type.BOOLEAN, Type.INT_ARRAY, Type.DOUBLE_ARRAY, Type.STRING_ARRAY);
         if (local == null) {
             return declaration();
         }
@@ -188,6 +200,10 @@ final class ProgramGenerator {
             case STRING -> random.nextBoolean()
                     ? name + " = " + name + ".substring(0, Math.min(6, " + name + ".length())) + " + value + ";"
                     : name + " += " + x.stringExpr(1) + ";";
+            case INT_ARRAY -> random.nextBoolean() ? name + "[" + x.index(1) + "] += " + x.intExpr(2) + ";"
+                    : name + "[" + x.index(1) + "]++;";
+            case DOUBLE_ARRAY -> name + "[" + x.index(1) + "] *= " + x.doubleExpr(2) + ";";
+            case STRING_ARRAY -> name + "[" + x.index(1) + "] += " + x.stringExpr(2) + ";";
             default -> name + "[" + x.index(random.nextInt(2)) + "] " + (random.nextBoolean() ? "=" : "+=") + " "
                     + value + ";";
         });
@@ -215,6 +231,21 @@ final class ProgramGenerator {
         }
         String type = local.type() == Type.LONG ? "long" : "String";
         return Stmt.line(local.name() + " = " + x.switchExpr(type, 2, true) + ";");
+    }
+
+    /**
+     * Enough locals that the ones declared after them live in slots above 255, which the JVM reaches
+     * only with {@code wide} loads, stores and increments; the last two stay in use.
+     */
+    private Stmt wideLocals() {
+        String base = x.fresh("w");
+        StringBuilder text = new StringBuilder("long ");
+        for (int i = 0; i < WIDE_LOCALS; i++) {
+            text.append(i == 0 ? "" : ", ").append(base).append('_').append(i).append(" = ").append(i).append('L');
+        }
+        x.declare(new Local(base + "_" + (WIDE_LOCALS - 1), Type.LONG));
+        x.declare(new Local(base + "_" + (WIDE_LOCALS - 2), Type.LONG));
+        return Stmt.line(text.append(';').toString());
     }
 
     /** A named local class capturing a local, declared and used in one statement. */
