@@ -113,8 +113,9 @@ final class DifferentialRunner {
                 continue;
             }
             String modifiers = (i % 3 == 1 ? "private " : "")
-                    + (program.instance().get(i) ? (i % 2 == 0 ? "final " : "") : "static ");
-            out.append("\n    @Async\n    ").append(modifiers).append("Coroutine<Long> m").append(i).append("(Trace t) {\n");
+                    + (program.signatures().get(i).instance() ? (i % 2 == 0 ? "final " : "") : "static ");
+            out.append("\n    @Async\n    ").append(modifiers).append("Coroutine<Long> m").append(i).append('(')
+                    .append(program.signatures().get(i).declaration()).append(") {\n");
             for (Stmt stmt : program.methods().get(i)) {
                 stmt.print(out, "        ");
             }
@@ -146,8 +147,9 @@ final class DifferentialRunner {
             String want;
             String got;
             try {
-                want = runReference(expected, i, seed + i);
-                got = runInstrumented(actual, i, seed + i);
+                Signature signature = program.signatures().get(i);
+                want = runReference(expected, i, signature, seed + i);
+                got = runInstrumented(actual, i, signature, seed + i);
             } catch (Throwable e) {
                 failures.add(new Failure(i, "crash", e.toString()));
                 continue;
@@ -159,12 +161,13 @@ final class DifferentialRunner {
         return failures;
     }
 
-    private static String runReference(Class<?> program, int index, long seed) throws ReflectiveOperationException {
+    private static String runReference(Class<?> program, int index, Signature signature, long seed)
+            throws ReflectiveOperationException {
         FuzzSupport.Trace trace = new FuzzSupport.Trace(seed);
         Method method = method(program, index);
         String outcome;
         try {
-            Object coroutine = method.invoke(receiver(program, method), trace);
+            Object coroutine = method.invoke(receiver(program, method), signature.runArguments(trace));
             var value = coroutine.getClass().getDeclaredField("value");
             value.setAccessible(true);
             outcome = "returned " + value.get(coroutine);
@@ -174,12 +177,14 @@ final class DifferentialRunner {
         return outcome + " after " + trace.events();
     }
 
-    private static String runInstrumented(Class<?> program, int index, long seed) throws ReflectiveOperationException {
+    private static String runInstrumented(Class<?> program, int index, Signature signature, long seed)
+            throws ReflectiveOperationException {
         FuzzSupport.Trace trace = new FuzzSupport.Trace(seed);
         Method method = method(program, index);
         String outcome;
         try {
-            outcome = "returned " + Asyncio.run((Coroutine<?>) method.invoke(receiver(program, method), trace));
+            outcome = "returned " + Asyncio.run((Coroutine<?>) method.invoke(receiver(program, method),
+                    signature.runArguments(trace)));
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("calling an @Async method ran its body", e.getCause());
         } catch (RuntimeException e) {
@@ -192,9 +197,14 @@ final class DifferentialRunner {
         return Modifier.isStatic(method.getModifiers()) ? null : program.getDeclaredConstructor().newInstance();
     }
 
+    /** The method {@code m<index>} users call (the compiler keeps the body under the same name, synthetic). */
     private static Method method(Class<?> program, int index) throws NoSuchMethodException {
-        Method method = program.getDeclaredMethod("m" + index, FuzzSupport.Trace.class);
-        method.setAccessible(true);
-        return method;
+        for (Method method : program.getDeclaredMethods()) {
+            if (method.getName().equals("m" + index) && !method.isSynthetic()) {
+                method.setAccessible(true);
+                return method;
+            }
+        }
+        throw new NoSuchMethodException("m" + index);
     }
 }

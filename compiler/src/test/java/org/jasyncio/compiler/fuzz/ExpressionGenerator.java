@@ -27,15 +27,15 @@ final class ExpressionGenerator {
 
     final SplittableRandom random;
     private final List<List<Local>> scopes = new ArrayList<>();
-    private final List<Boolean> instanceMethods;
+    private final List<Signature> signatures;
     private int method;
     private int names;
     private int callsLeft;
     int loopDepth;
 
-    ExpressionGenerator(SplittableRandom random, List<Boolean> instanceMethods) {
+    ExpressionGenerator(SplittableRandom random, List<Signature> signatures) {
         this.random = random;
-        this.instanceMethods = instanceMethods;
+        this.signatures = signatures;
     }
 
     /** Starts method {@code index}: no locals, a fresh name counter, one call of another method allowed. */
@@ -46,10 +46,13 @@ final class ExpressionGenerator {
         loopDepth = 0;
         scopes.clear();
         scopes.add(new ArrayList<>());
+        for (Signature.Parameter parameter : signatures.get(index).list()) {
+            declare(new Local(parameter.name, parameter.local));
+        }
     }
 
     boolean inInstanceMethod() {
-        return instanceMethods.get(method);
+        return signatures.get(method).instance();
     }
 
     String fresh(String prefix) {
@@ -85,14 +88,24 @@ final class ExpressionGenerator {
      * loop, or is the last: so every run executes each method body at most a bounded number of times.
      */
     String call() {
-        int count = instanceMethods.size();
+        int count = signatures.size();
         if (callsLeft == 0 || loopDepth > 0 || method + 1 >= count) {
             return null;
         }
         callsLeft--;
         int callee = method + 1 + random.nextInt(Math.min(3, count - method - 1));
-        boolean needsReceiver = instanceMethods.get(callee) && !inInstanceMethod();
-        return (needsReceiver ? "new Program()." : "") + "m" + callee + "(t)";
+        boolean needsReceiver = signatures.get(callee).instance() && !inInstanceMethod();
+        StringBuilder call = new StringBuilder(needsReceiver ? "new Program()." : "").append('m').append(callee).append("(t");
+        for (Signature.Parameter parameter : signatures.get(callee).list()) {
+            call.append(", ").append(switch (parameter) {
+                case LONG -> longExpr(1);
+                case DOUBLE -> doubleExpr(1);
+                case INT -> intExpr(1);
+                case STRING -> stringExpr(1);
+                case VARARGS -> longExpr(1) + ", " + leaf() + ", " + leaf();
+            });
+        }
+        return call.append(')').toString();
     }
 
     String longExpr(int depth) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates random {@code @Async} methods from a seed: static and instance methods, loops (for,
+ * Generates random {@code @Async} methods from a seed: static and instance methods with parameters
+ * of several types (varargs too), loops (for,
  * for-each over arrays and lists, while, do) with labelled break and continue, labelled blocks,
  * if/else, switch statements and expressions on int, String and enum (classic and arrow), nested
  * try/catch/finally, multi-catch, try with one or two resources (closing may fail, suppressed),
@@ -22,12 +23,12 @@ import java.util.SplittableRandom;
 final class ProgramGenerator {
 
     /** A generated class: its methods {@code m0 .. m(n-1)}, each static or not, and their bodies. */
-    record Program(List<Boolean> instance, List<List<Stmt>> methods) {
+    record Program(List<Signature> signatures, List<List<Stmt>> methods) {
 
         Program withBody(int index, List<Stmt> body) {
             List<List<Stmt>> copy = new ArrayList<>(methods);
             copy.set(index, body);
-            return new Program(instance, copy);
+            return new Program(signatures, copy);
         }
     }
 
@@ -47,11 +48,11 @@ final class ProgramGenerator {
     }
 
     Program program() {
-        List<Boolean> instance = new ArrayList<>();
+        List<Signature> signatures = new ArrayList<>();
         for (int i = 0; i < methodCount; i++) {
-            instance.add(random.nextInt(3) == 0);
+            signatures.add(new Signature(random.nextInt(3) == 0, random.nextBoolean() ? 0 : random.nextInt(Signature.ALL + 1)));
         }
-        x = new ExpressionGenerator(random, instance);
+        x = new ExpressionGenerator(random, signatures);
         List<List<Stmt>> methods = new ArrayList<>();
         for (int method = 0; method < methodCount; method++) {
             x.startMethod(method);
@@ -61,7 +62,7 @@ final class ProgramGenerator {
                     : "return completed((long) (" + x.longExpr(2) + "));"));
             methods.add(body);
         }
-        return new Program(instance, methods);
+        return new Program(signatures, methods);
     }
 
     private List<Stmt> block(int depth, int size) {
@@ -395,6 +396,7 @@ final class ProgramGenerator {
                     handler.add(Stmt.line("t.log(" + name + ".getMessage());"));
                 }
             }
+            handler.add(Stmt.line("t.log(" + x.leaf() + ");"));
             handler.addAll(scoped(depth + 1, random.nextInt(2)));
             blocks.add(handler);
         }
@@ -403,7 +405,9 @@ final class ProgramGenerator {
             joins.add("} finally {");
             boolean outer = inFinally;
             inFinally = true;
-            blocks.add(scoped(depth + 1, 1 + random.nextInt(2)));
+            List<Stmt> cleanup = new ArrayList<>(List.of(Stmt.line("t.log(" + x.leaf() + ");")));
+            cleanup.addAll(scoped(depth + 1, random.nextInt(2)));
+            blocks.add(cleanup);
             inFinally = outer;
         }
         joins.add("}");
