@@ -38,6 +38,8 @@ final class DifferentialRunner {
             import org.jasyncio.compiler.fuzz.FuzzSupport.*;
             import static org.jasyncio.Asyncio.await;
             import static org.jasyncio.Asyncio.completed;
+            import static org.jasyncio.Asyncio.gather;
+            import static org.jasyncio.Asyncio.sleep;
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
 
             public class Program {
@@ -47,6 +49,14 @@ final class DifferentialRunner {
 
                 static Awaitable<Long> fail(Trace t, long code) {
                     return FuzzSupport.failure(t, code);
+                }
+
+                static <T> java.util.concurrent.CompletableFuture<T> cf(Trace t, T value) {
+                    return FuzzSupport.stage(t, value);
+                }
+
+                static java.util.concurrent.CompletableFuture<Long> cfail(Trace t, long code) {
+                    return FuzzSupport.failedStage(t, code);
                 }
             """;
 
@@ -83,6 +93,35 @@ final class DifferentialRunner {
                 }
 
                 static Coroutine<Long> fail(Trace t, long code) {
+                    throw new Boom(code);
+                }
+
+                static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+                    return stage.toCompletableFuture().join();
+                }
+
+                static Coroutine<Void> completed() {
+                    return new Coroutine<>(null);
+                }
+
+                static Coroutine<Void> sleep(long millis) {
+                    return completed();
+                }
+
+                @SafeVarargs
+                static <T> Coroutine<List<T>> gather(Coroutine<? extends T>... coroutines) {
+                    List<T> values = new java.util.ArrayList<>();
+                    for (Coroutine<? extends T> coroutine : coroutines) {
+                        values.add(coroutine.value);
+                    }
+                    return completed(values);
+                }
+
+                static <T> java.util.concurrent.CompletableFuture<T> cf(Trace t, T value) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(value);
+                }
+
+                static java.util.concurrent.CompletableFuture<Long> cfail(Trace t, long code) {
                     throw new Boom(code);
                 }
             """;

@@ -141,6 +141,11 @@ final class ExpressionGenerator {
                 Local array = pick(Type.ARRAY);
                 yield array == null ? leaf() : array.name + "[" + index(depth - 1) + "]";
             }
+            case 24 -> "await(completed(" + longExpr(depth - 1) + "))";
+            case 25 -> "await(cf(t, " + longExpr(depth - 1) + "))";
+            case 26 -> random.nextBoolean() ? "await(cfail(t, " + longExpr(depth - 1) + "))"
+                    : "await(gather(v(t, (long) (" + longExpr(depth - 1) + ")), v(t, (long) (" + leaf() + ")))).get("
+                    + random.nextInt(2) + ")";
             default -> "(" + longExpr(depth - 1) + " + " + leaf() + ")";
         };
     }

@@ -8,6 +8,8 @@ import org.jasyncio.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What generated programs call besides {@code await}: shared by the instrumented variant and the
@@ -129,6 +131,31 @@ public final class FuzzSupport {
         EventLoop loop = Asyncio.getRunningLoop();
         Future<T> future = loop.createFuture();
         loop.callSoon(() -> future.setResult(value));
+        return future;
+    }
+
+    /** {@code value} as a {@code CompletableFuture}, complete at once or on a later turn, as the trace chooses. */
+    public static <T> CompletableFuture<T> stage(Trace trace, T value) {
+        if (!trace.later()) {
+            return CompletableFuture.completedFuture(value);
+        }
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Asyncio.getRunningLoop().callSoon(() -> future.complete(value));
+        return future;
+    }
+
+    /**
+     * A {@code CompletableFuture} failing with {@code Boom(code)}, bare or wrapped in the
+     * {@code CompletionException} that await unwraps, at once or on a later turn, as the trace chooses.
+     */
+    public static CompletableFuture<Long> failedStage(Trace trace, long code) {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        Throwable failure = trace.later() ? new CompletionException(new Boom(code)) : new Boom(code);
+        if (trace.later()) {
+            Asyncio.getRunningLoop().callSoon(() -> future.completeExceptionally(failure));
+        } else {
+            future.completeExceptionally(failure);
+        }
         return future;
     }
 

@@ -81,7 +81,7 @@ final class ProgramGenerator {
     }
 
     private Stmt statement(int depth) {
-        switch (random.nextInt(depth >= 3 ? 11 : 25)) {
+        switch (random.nextInt(depth >= 3 ? 11 : 26)) {
             case 0, 1, 2:
                 return declaration();
             case 3, 4:
@@ -114,6 +114,8 @@ final class ProgramGenerator {
                 return switchAssignment();
             case 23:
                 return depth == 0 && random.nextInt(3) == 0 ? wideLocals() : Stmt.line("t.log(" + x.longExpr(3) + ");");
+            case 24:
+                return Stmt.line(random.nextBoolean() ? "await(sleep(0));" : "await(completed());");
             default:
                 return Stmt.line("t.log(\"s\" + " + x.longExpr(2) + " + " + x.longExpr(1) + ");");
         }
