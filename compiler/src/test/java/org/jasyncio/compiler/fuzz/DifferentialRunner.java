@@ -41,8 +41,9 @@ final class DifferentialRunner {
             import static org.jasyncio.Asyncio.gather;
             import static org.jasyncio.Asyncio.sleep;
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
+            import static fuzz.Program.*;
 
-            public class Program {
+            public class Program implements Api {
                 static <T> Awaitable<T> v(Trace t, T value) {
                     return FuzzSupport.value(t, value);
                 }
@@ -67,8 +68,9 @@ final class DifferentialRunner {
             import java.util.function.*;
             import org.jasyncio.compiler.fuzz.FuzzSupport.*;
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
+            import static reference.Program.*;
 
-            public class Program {
+            public class Program implements Api {
                 @interface Async {
                 }
 
@@ -126,6 +128,8 @@ final class DifferentialRunner {
                 }
             """;
 
+    private static final int STACK_SHOWN = 6;
+
     private DifferentialRunner() {
     }
 
@@ -147,20 +151,25 @@ final class DifferentialRunner {
     private static String source(String header, ProgramGenerator.Program program, IntPredicate printed) {
         StringBuilder out = new StringBuilder(header);
         out.append("\n    long fld = 1;\n    long[] arr = {1, 2, 3};\n");
+        methods(out, program, i -> printed.test(i) && !program.signatures().get(i).home().inInterface());
+        out.append("}\n\ninterface Api {");
+        methods(out, program, i -> printed.test(i) && program.signatures().get(i).home().inInterface());
+        return out.append("}\n").toString();
+    }
+
+    private static void methods(StringBuilder out, ProgramGenerator.Program program, IntPredicate printed) {
         for (int i = 0; i < program.methods().size(); i++) {
             if (!printed.test(i)) {
                 continue;
             }
-            String modifiers = (i % 3 == 1 ? "private " : "")
-                    + (program.signatures().get(i).instance() ? (i % 2 == 0 ? "final " : "") : "static ");
-            out.append("\n    @Async\n    ").append(modifiers).append("Coroutine<Long> m").append(i).append('(')
-                    .append(program.signatures().get(i).declaration()).append(") {\n");
+            Signature signature = program.signatures().get(i);
+            out.append("\n    @Async\n    ").append(signature.modifiers()).append("Coroutine<Long> m").append(i)
+                    .append('(').append(signature.declaration()).append(") {\n");
             for (Stmt stmt : program.methods().get(i)) {
                 stmt.print(out, "        ");
             }
             out.append("    }\n");
         }
-        return out.append("}\n").toString();
     }
 
     /** Runs every method of {@code program} both ways with traces seeded from {@code seed}. */
@@ -179,7 +188,7 @@ final class DifferentialRunner {
             expected = new InstrumentingLoader("reference.", reference).loadClass("reference.Program");
             actual = new InstrumentingLoader("fuzz.", instrumented).loadClass("fuzz.Program");
         } catch (Throwable e) {
-            return List.of(new Failure(-1, "instrumentation", e.toString()));
+            return List.of(new Failure(-1, "instrumentation", describe(e)));
         }
         List<Failure> failures = new ArrayList<>();
         for (int i = 0; i < program.methods().size(); i++) {
@@ -190,7 +199,7 @@ final class DifferentialRunner {
                 want = runReference(expected, i, signature, seed + i);
                 got = runInstrumented(actual, i, signature, seed + i);
             } catch (Throwable e) {
-                failures.add(new Failure(i, "crash", e.toString()));
+                failures.add(new Failure(i, "crash", describe(e)));
                 continue;
             }
             if (!want.equals(got)) {
@@ -232,18 +241,35 @@ final class DifferentialRunner {
         return outcome + " after " + trace.events();
     }
 
+    /** The exception with the top of its stack and its causes': enough to see where the compiler broke. */
+    private static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            out.append(cause == e ? "" : "\ncaused by: ").append(cause);
+            StackTraceElement[] stack = cause.getStackTrace();
+            for (int i = 0; i < Math.min(STACK_SHOWN, stack.length); i++) {
+                out.append("\n    at ").append(stack[i]);
+            }
+        }
+        return out.toString();
+    }
+
     private static Object receiver(Class<?> program, Method method) throws ReflectiveOperationException {
         return Modifier.isStatic(method.getModifiers()) ? null : program.getDeclaredConstructor().newInstance();
     }
 
-    /** The method {@code m<index>} users call (the compiler keeps the body under the same name, synthetic). */
+    /** The method {@code m<index>} users call, in {@code program} or its interface. */
     private static Method method(Class<?> program, int index) throws NoSuchMethodException {
-        for (Method method : program.getDeclaredMethods()) {
-            if (method.getName().equals("m" + index) && !method.isSynthetic()) {
-                method.setAccessible(true);
-                return method;
+        for (Class<?> home : List.of(program, program.getInterfaces()[0])) {
+            for (Method method : home.getDeclaredMethods()) {
+                // the compiler keeps the state machine body under the same name, synthetic
+                if (method.getName().equals("m" + index) && !method.isSynthetic()) {
+                    method.setAccessible(true);
+                    return method;
+                }
             }
         }
         throw new NoSuchMethodException("m" + index);
     }
+
 }

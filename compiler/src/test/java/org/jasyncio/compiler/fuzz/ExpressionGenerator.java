@@ -51,8 +51,9 @@ final class ExpressionGenerator {
         }
     }
 
+    /** In an instance method of {@code Program}, which may use its fields. */
     boolean inInstanceMethod() {
-        return signatures.get(method).instance();
+        return signatures.get(method).home() == Signature.Home.INSTANCE;
     }
 
     String fresh(String prefix) {
@@ -92,10 +93,14 @@ final class ExpressionGenerator {
         if (callsLeft == 0 || loopDepth > 0 || method + 1 >= count) {
             return null;
         }
-        callsLeft--;
         int callee = method + 1 + random.nextInt(Math.min(3, count - method - 1));
-        boolean needsReceiver = signatures.get(callee).instance() && !inInstanceMethod();
-        StringBuilder call = new StringBuilder(needsReceiver ? "new Program()." : "").append('m').append(callee).append("(t");
+        Signature.Home caller = signatures.get(method).home();
+        if (!signatures.get(callee).callableFrom(caller)) {
+            return null;
+        }
+        callsLeft--;
+        String prefix = signatures.get(method).home().callPrefix(signatures.get(callee).home());
+        StringBuilder call = new StringBuilder(prefix).append('m').append(callee).append("(t");
         for (Signature.Parameter parameter : signatures.get(callee).list()) {
             call.append(", ").append(switch (parameter) {
                 case LONG -> longExpr(1);

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates random {@code @Async} methods from a seed: static and instance methods with parameters
+ * Generates random {@code @Async} methods from a seed: static and instance methods, of a class and
+ * of an interface (default, static, private), with parameters
  * of several types (varargs too), loops (for,
  * for-each over arrays and lists, while, do) with labelled break and continue, labelled blocks,
  * if/else, switch statements and expressions on int, String and enum (classic and arrow), nested
@@ -50,7 +51,9 @@ final class ProgramGenerator {
     Program program() {
         List<Signature> signatures = new ArrayList<>();
         for (int i = 0; i < methodCount; i++) {
-            signatures.add(new Signature(random.nextInt(3) == 0, random.nextBoolean() ? 0 : random.nextInt(Signature.ALL + 1)));
+            Signature.Home home = Signature.Home.values()[random.nextInt(6) < 4 ? random.nextInt(2) : 2 + random.nextInt(2)];
+            signatures.add(new Signature(home, random.nextBoolean() ? 0 : random.nextInt(Signature.ALL + 1),
+                    random.nextInt(3) == 0));
         }
         x = new ExpressionGenerator(random, signatures);
         List<List<Stmt>> methods = new ArrayList<>();

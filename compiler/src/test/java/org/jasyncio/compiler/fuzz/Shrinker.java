@@ -36,13 +36,22 @@ final class Shrinker {
                 + still.detail() + "\nshrunk program:\n" + source(smallest, failure.method());
     }
 
-    /** The instrumented source of {@code program}, with only {@code method} and what it calls, or all for -1. */
+    /**
+     * The instrumented source of {@code program}, with only {@code method} and what it calls; for a
+     * failure of the whole class (-1), every method not emptied and what those call.
+     */
     static String source(ProgramGenerator.Program program, int method) {
-        if (method < 0) {
-            return DifferentialRunner.instrumentedSource(program);
+        List<Integer> pending = new ArrayList<>();
+        if (method >= 0) {
+            pending.add(method);
+        } else {
+            for (int i = 0; i < program.methods().size(); i++) {
+                if (!isEmptied(program.methods().get(i))) {
+                    pending.add(i);
+                }
+            }
         }
         BitSet needed = new BitSet();
-        List<Integer> pending = new ArrayList<>(List.of(method));
         while (!pending.isEmpty()) {
             int next = pending.remove(pending.size() - 1);
             if (needed.get(next)) {
@@ -80,6 +89,10 @@ final class Shrinker {
         return current;
     }
 
+    private static boolean isEmptied(List<Stmt> body) {
+        return body.size() == 1 && body.get(0).open().equals(EMPTY_RETURN);
+    }
+
     private static boolean same(DifferentialRunner.Failure found, DifferentialRunner.Failure wanted) {
         return found.kind().equals(wanted.kind()) && found.method() == wanted.method();
     }
@@ -92,8 +105,7 @@ final class Shrinker {
         List<ProgramGenerator.Program> candidates = new ArrayList<>();
         List<List<Stmt>> methods = program.methods();
         for (int i = 0; i < methods.size(); i++) {
-            boolean emptied = methods.get(i).size() == 1 && methods.get(i).get(0).open().equals(EMPTY_RETURN);
-            if (i != failing && !emptied) {
+            if (i != failing && !isEmptied(methods.get(i))) {
                 candidates.add(program.withBody(i, List.of(Stmt.line(EMPTY_RETURN))));
             }
         }

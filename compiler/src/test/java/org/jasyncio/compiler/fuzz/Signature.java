@@ -6,13 +6,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a generated method is declared: static or not, and which optional parameters it takes after
+ * How a generated method is declared: where it lives, and which optional parameters it takes after
  * the trace (two-slot ones among them, and varargs), which the compiler keeps in the frame.
  *
- * @param instance   whether the method is an instance method
- * @param parameters a bit set over {@link Parameter}'s ordinals
+ * @param home         the kind of method and the type that declares it
+ * @param parameters   a bit set over {@link Parameter}'s ordinals
+ * @param isPrivate    whether the method is private (then only its own type calls it)
  */
-record Signature(boolean instance, int parameters) {
+record Signature(Home home, int parameters, boolean isPrivate) {
+
+    /**
+     * Where a method lives: in the class {@code Program}, or in its nested interface {@code Api},
+     * a top-level interface that {@code Program} implements (so {@code new Program()} is the receiver
+     * of every instance method).
+     */
+    enum Home {
+        STATIC, INSTANCE, INTERFACE_STATIC, INTERFACE_DEFAULT;
+
+        boolean inInterface() {
+            return this == INTERFACE_STATIC || this == INTERFACE_DEFAULT;
+        }
+
+        String modifiers(boolean isPrivate) {
+            return switch (this) {
+                case STATIC, INTERFACE_STATIC -> (isPrivate ? "private " : "") + "static ";
+                case INSTANCE -> isPrivate ? "private " : "final ";
+                case INTERFACE_DEFAULT -> isPrivate ? "private " : "default ";
+            };
+        }
+
+        /** How a method living here calls {@code m<callee>}, which lives in {@code home}. */
+        String callPrefix(Home callee) {
+            return switch (callee) {
+                case STATIC -> inInterface() ? "Program." : "";
+                case INSTANCE -> this == INSTANCE ? "" : "new Program().";
+                case INTERFACE_STATIC -> "Api.";
+                case INTERFACE_DEFAULT -> this == INTERFACE_DEFAULT ? "" : "((Api) new Program()).";
+            };
+        }
+    }
 
     /** The optional parameters, in declaration order. */
     enum Parameter {
@@ -41,6 +73,15 @@ record Signature(boolean instance, int parameters) {
     }
 
     static final int ALL = (1 << Parameter.values().length) - 1;
+
+    String modifiers() {
+        return home.modifiers(isPrivate);
+    }
+
+    /** Whether a method living in {@code caller} may call this one. */
+    boolean callableFrom(Home caller) {
+        return !isPrivate || caller.inInterface() == home.inInterface();
+    }
 
     List<Parameter> list() {
         List<Parameter> list = new ArrayList<>();
