@@ -1,0 +1,171 @@
+package org.jasyncio.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jasyncio.Coroutine;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
+import org.jasyncio.Task;
+import org.jasyncio.annotation.Async;
+import org.openjdk.jmh.infra.Blackhole;
+
+import static org.jasyncio.Asyncio.await;
+import static org.jasyncio.Asyncio.completed;
+import static org.jasyncio.Asyncio.createTask;
+import static org.jasyncio.Asyncio.gather;
+import static org.jasyncio.Asyncio.getRunningLoop;
+import static org.jasyncio.Asyncio.sleep;
+
+/**
+ * The workloads written with jasyncio, as a user would write them: {@code @Async} methods and
+ * {@code await}, run on one {@link EventLoop}. Each returns what its benchmark checks.
+ */
+final class JasyncioWorkloads {
+
+    private JasyncioWorkloads() {
+    }
+
+    // await-inline: a coroutine awaiting a coroutine that completes without suspending.
+
+    @Async
+    static Coroutine<Object> passThrough(Object value) {
+        return completed(value);
+    }
+
+    @Async
+    static Coroutine<Integer> awaitInline(int awaits, Object token, Blackhole blackhole) {
+        for (int i = 0; i < awaits; i++) {
+            blackhole.consume(await(passThrough(token)));
+        }
+        return completed(awaits);
+    }
+
+    // yield: tasks alternating on one loop through sleep(0).
+
+    @Async
+    static Coroutine<Integer> yielder(int switches) {
+        for (int i = 0; i < switches; i++) {
+            await(sleep(0));
+        }
+        return completed(switches);
+    }
+
+    @Async
+    static Coroutine<Integer> alternate(int switchesEach) {
+        List<Integer> both = await(gather(yielder(switchesEach), yielder(switchesEach)));
+        return completed(both.get(0) + both.get(1));
+    }
+
+    // handoff: a producer and a consumer passing values through a one-slot future.
+
+    /** The one slot: the future the consumer waits on, and the one the producer waits on when the slot is taken. */
+    static final class Slot {
+        Future<Object> taker;
+        Future<Void> putter;
+    }
+
+    @Async
+    static Coroutine<Long> consume(Slot slot, int values) {
+        EventLoop loop = getRunningLoop();
+        long sum = 0;
+        for (int i = 0; i < values; i++) {
+            Future<Object> taker = loop.createFuture();
+            slot.taker = taker;
+            Future<Void> putter = slot.putter;
+            if (putter != null) {
+                slot.putter = null;
+                putter.setResult(null);
+            }
+            sum += (Integer) await(taker);
+        }
+        return completed(sum);
+    }
+
+    @Async
+    static Coroutine<Void> produce(Slot slot, Integer[] values, int count) {
+        EventLoop loop = getRunningLoop();
+        for (int i = 0; i < count; i++) {
+            while (slot.taker == null) {
+                Future<Void> putter = loop.createFuture();
+                slot.putter = putter;
+                await(putter);
+            }
+            Future<Object> taker = slot.taker;
+            slot.taker = null;
+            taker.setResult(values[i & (values.length - 1)]);
+        }
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Long> handoff(Integer[] values, int count) {
+        Slot slot = new Slot();
+        Task<Long> consumer = createTask(consume(slot, count));
+        await(produce(slot, values, count));
+        return completed(await(consumer));
+    }
+
+    // spawn-sleep: many tasks sleeping at once, gathered.
+
+    @Async
+    static Coroutine<Void> sleeper(Duration delay) {
+        await(sleep(delay));
+        return completed();
+    }
+
+    /** Runs {@code whileSuspended} once every sleeper has started sleeping, if it is not {@code null}. */
+    @Async
+    static Coroutine<Integer> spawnSleep(int tasks, Duration delay, Runnable whileSuspended) {
+        List<Coroutine<Void>> sleepers = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            sleepers.add(sleeper(delay));
+        }
+        Task<List<Void>> all = createTask(gather(sleepers));
+        sleepers = null;
+        if (whileSuspended != null) {
+            await(sleep(0));  // the gather starts and makes its children tasks
+            await(sleep(0));  // every child runs to its sleep
+            whileSuspended.run();
+        }
+        return completed(await(all).size());
+    }
+
+    // gather-1k: a gather of tasks that each yield once.
+
+    @Async
+    static Coroutine<Void> yieldOnce() {
+        await(sleep(0));
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Integer> gatherYielders(int tasks) {
+        List<Coroutine<Void>> yielders = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            yielders.add(yieldOnce());
+        }
+        return completed(await(gather(yielders)).size());
+    }
+
+    // timers: many pending timers with random deadlines.
+
+    /** Schedules one timer per delay (in nanoseconds) and returns how many fired, once all have. */
+    static int timers(EventLoop loop, long[] delays) {
+        int[] fired = new int[1];
+        Future<Void> allFired = loop.createFuture();
+        Runnable fire = () -> {
+            if (++fired[0] == delays.length) {
+                allFired.setResult(null);
+            }
+        };
+        loop.callSoon(() -> {
+            for (long delay : delays) {
+                loop.callLater(Duration.ofNanos(delay), fire);
+            }
+        });
+        loop.runUntilComplete(allFired);
+        return fired[0];
+    }
+}

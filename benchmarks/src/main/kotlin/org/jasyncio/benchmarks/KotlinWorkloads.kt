@@ -1,0 +1,90 @@
+package org.jasyncio.benchmarks
+
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.yield
+import org.openjdk.jmh.infra.Blackhole
+import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.nanoseconds
+
+/**
+ * The workloads written with Kotlin coroutines, as a Kotlin user would write them, confined to one
+ * thread: each runs in `runBlocking`, whose event loop is the calling thread.
+ */
+object KotlinWorkloads {
+
+    private suspend fun passThrough(value: Any): Any = value
+
+    @JvmStatic
+    fun awaitInline(awaits: Int, token: Any, blackhole: Blackhole): Int = runBlocking {
+        for (i in 0 until awaits) {
+            blackhole.consume(passThrough(token))
+        }
+        awaits
+    }
+
+    private suspend fun yielder(switches: Int): Int {
+        for (i in 0 until switches) {
+            yield()
+        }
+        return switches
+    }
+
+    @JvmStatic
+    fun alternate(switchesEach: Int): Int = runBlocking {
+        val first = async { yielder(switchesEach) }
+        val second = async { yielder(switchesEach) }
+        first.await() + second.await()
+    }
+
+    @JvmStatic
+    fun handoff(values: Array<Int>, count: Int): Long = runBlocking {
+        val slot = Channel<Int>(1)
+        val consumer = async {
+            var sum = 0L
+            for (i in 0 until count) {
+                sum += slot.receive()
+            }
+            sum
+        }
+        for (i in 0 until count) {
+            slot.send(values[i and (values.size - 1)])
+        }
+        consumer.await()
+    }
+
+    /** Runs [whileSuspended] once every coroutine has started its delay, if it is not null. */
+    @JvmStatic
+    fun spawnSleep(tasks: Int, delayMillis: Long, whileSuspended: Runnable?): Int = runBlocking {
+        val sleepers = List(tasks) { async { delay(delayMillis.milliseconds) } }
+        if (whileSuspended != null) {
+            yield()
+            whileSuspended.run()
+        }
+        sleepers.awaitAll().size
+    }
+
+    @JvmStatic
+    fun gatherYielders(tasks: Int): Int = runBlocking {
+        List(tasks) { async { yield() } }.awaitAll().size
+    }
+
+    /** Delays are in nanoseconds; kotlinx.coroutines rounds each up to whole milliseconds. */
+    @JvmStatic
+    fun timers(delays: LongArray): Int {
+        var fired = 0
+        runBlocking {
+            for (delay in delays) {
+                launch {
+                    delay(delay.nanoseconds)
+                    fired++
+                }
+            }
+        }
+        return fired
+    }
+}

@@ -1,0 +1,82 @@
+package org.jasyncio.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps the benchmarks from rotting: runs every one of them once, small and short, in this JVM.
+ * Each benchmark checks its own workload's result, so a broken workload fails here. The figures
+ * mean nothing at these sizes; the full run is {@code -Pbenchmarks}.
+ */
+class BenchmarksSmokeTest {
+
+    private static final Set<String> WORKLOADS = Set.of(
+            "AwaitInline", "Yield", "Handoff", "SpawnSleep", "SpawnSleepHeap", "GatherThousand", "Timers");
+    private static final Set<String> ALTERNATIVES = Set.of(
+            "jasyncio", "kotlinCoroutines", "virtualThreads", "completableFuture");
+
+    @Test
+    void everyBenchmarkRunsOnceAndReports() throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(BenchmarksSmokeTest.class.getPackageName() + "\\.")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(20))
+                .param("awaits", "100")
+                .param("switchesEach", "100")
+                .param("values", "1000")
+                .param("tasks", "200")
+                .param("sleepMillis", "10")
+                .param("timers", "1000")
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        BenchmarkMain.excludeWhatThisJvmCannotRun(options, new PrintStream(message, true, StandardCharsets.UTF_8));
+
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        Set<String> expected = new TreeSet<>();
+        for (String workload : WORKLOADS) {
+            for (String alternative : ALTERNATIVES) {
+                if (VirtualThreadWorkloads.available() || !alternative.equals("virtualThreads")) {
+                    expected.add(workload + "." + alternative);
+                }
+            }
+        }
+        Set<String> ran = new TreeSet<>();
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            ran.add(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
+            assertTrue(result.getPrimaryResult().getScore() > 0, name + " reported no time");
+            if (name.contains("SpawnSleepHeap")) {
+                assertTrue(result.getSecondaryResults().get("heapBytesPerTask").getScore() > 0,
+                        name + " measured no heap per suspended task");
+            }
+        }
+        assertEquals(expected, ran);
+        assertEquals(VirtualThreadWorkloads.available(), message.size() == 0, message.toString(StandardCharsets.UTF_8));
+
+        String table = Report.table(results, Runtime.version().toString());
+        for (String row : new String[] {"| await-inline |", "| yield |", "| handoff |", "| spawn-sleep, heap while suspended |",
+                "| gather-1k |", "| timers |"}) {
+            assertTrue(table.contains(row), "the report lacks " + row + ":\n" + table);
+        }
+    }
+}
