@@ -302,9 +302,11 @@ public final class EventLoop {
         for (Runnable callback; (callback = submitted.poll()) != null; ) {
             ready.addLast(callback);
         }
-        long now = time();
-        for (TimerHandle timer = timers.peek(); timer != null && timer.deadline <= now; timer = timers.peek()) {
-            ready.addLast(timers.poll());
+        if (!timers.isEmpty()) {
+            long now = time();
+            for (TimerHandle timer = timers.peek(); timer != null && timer.deadline <= now; timer = timers.peek()) {
+                ready.addLast(timers.poll());
+            }
         }
         for (int n = ready.size(); n > 0; n--) {
             run(ready.pollFirst());
@@ -317,7 +319,10 @@ public final class EventLoop {
             TimerHandle next = timers.peek();
             if (!ready.isEmpty() || stopping || !submitted.isEmpty()
                     || next != null && clock.advanceTo(origin + next.deadline)) {
-                selector.selectNow();
+                // Only channels make a non-blocking poll worth its system call.
+                if (!selector.keys().isEmpty()) {
+                    selector.selectNow();
+                }
                 return;
             }
             selecting = true;

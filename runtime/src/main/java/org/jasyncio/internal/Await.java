@@ -43,6 +43,9 @@ public final class Await {
      * @throws IllegalStateException if it is a coroutine awaited before, or the awaiting task itself
      */
     public static Object await(Object awaitable, AsyncFrame<?> frame) {
+        if (awaitable instanceof Sleep sleep) {
+            return sleep.awaitedBy(frame);
+        }
         if (awaitable instanceof AsyncFrame<?> callee) {
             return frame.driver.call(callee, frame);
         }
