@@ -8,11 +8,8 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -49,18 +46,18 @@ public final class EventLoop {
 
     private final Clock clock;
     private final long origin;
-    /** Runnables and due {@link TimerHandle}s, in the order they are to run. */
+    /** Runnables, due {@link TimerHandle}s and tasks to step, in the order they are to run. */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final TimerQueue timers = new TimerQueue();
     private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
-    private final Set<Task<?>> tasks = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The first of the tasks that are not done, linked through {@link Task#next}. */
+    private Task<?> firstTask;
     private final Selector selector;
     /** Whether the loop thread is, or is about to be, blocked in the selector. */
     private volatile boolean selecting;
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean stopping;
-    private long timerSequence;
 
     /** A new loop on the system's monotonic clock. */
     public EventLoop() {
@@ -105,8 +102,8 @@ public final class EventLoop {
         Objects.requireNonNull(callback, "callback");
         checkThread("callLater");
         checkOpen();
-        TimerHandle timer = new TimerHandle(this, deadlineAfter(delay), timerSequence++, callback);
-        timers.add(timer);
+        TimerHandle timer = new TimerHandle(this, deadlineAfter(delay), callback);
+        timers.add(timer, timer.deadline);
         return timer;
     }
 
@@ -141,7 +138,11 @@ public final class EventLoop {
         checkThread("createTask");
         checkOpen();
         Task<T> task = new Task<>(this, coroutine);
-        tasks.add(task);
+        task.next = firstTask;
+        if (firstTask != null) {
+            firstTask.previous = task;
+        }
+        firstTask = task;
         return task;
     }
 
@@ -248,11 +249,39 @@ public final class EventLoop {
 
     /** The tasks of this loop that are not done yet. */
     List<Task<?>> pendingTasks() {
-        return new ArrayList<>(tasks);
+        List<Task<?>> pending = new ArrayList<>();
+        for (Task<?> task = firstTask; task != null; task = task.next) {
+            pending.add(task);
+        }
+        return pending;
     }
 
     void taskDone(Task<?> task) {
-        tasks.remove(task);
+        if (task.previous != null) {
+            task.previous.next = task.next;
+        } else if (firstTask == task) {
+            firstTask = task.next;
+        }
+        if (task.next != null) {
+            task.next.previous = task.previous;
+        }
+        task.previous = null;
+        task.next = null;
+    }
+
+    /** Queues {@code item}, a runnable, a due timer or a task to step. Loop-thread only, unchecked. */
+    void schedule(Object item) {
+        ready.addLast(item);
+    }
+
+    /** Queues {@code task}'s next step once {@code delay} has passed. Loop-thread only, unchecked. */
+    void scheduleAfter(Task<?> task, Duration delay) {
+        timers.add(task, deadlineAfter(delay));
+    }
+
+    /** Takes {@code task} out of the timers, if it is there. */
+    void unscheduleTimer(Task<?> task) {
+        timers.remove(task);
     }
 
     void timerCancelled(TimerHandle timer) {
@@ -304,7 +333,7 @@ public final class EventLoop {
         }
         if (!timers.isEmpty()) {
             long now = time();
-            for (TimerHandle timer = timers.peek(); timer != null && timer.deadline <= now; timer = timers.peek()) {
+            while (!timers.isEmpty() && timers.firstDeadline() <= now) {
                 ready.addLast(timers.poll());
             }
         }
@@ -316,9 +345,10 @@ public final class EventLoop {
     /** Blocks in the selector until the earliest timer is due or a thread-safe submission arrives. */
     private void waitForWork() {
         try {
-            TimerHandle next = timers.peek();
+            boolean timed = !timers.isEmpty();
+            long next = timed ? timers.firstDeadline() : 0;
             if (!ready.isEmpty() || stopping || !submitted.isEmpty()
-                    || next != null && clock.advanceTo(origin + next.deadline)) {
+                    || timed && clock.advanceTo(origin + next)) {
                 // Only channels make a non-blocking poll worth its system call.
                 if (!selector.keys().isEmpty()) {
                     selector.selectNow();
@@ -329,10 +359,10 @@ public final class EventLoop {
             try {
                 if (!submitted.isEmpty()) {
                     selector.selectNow();
-                } else if (next == null) {
+                } else if (!timed) {
                     selector.select();
                 } else {
-                    long wait = next.deadline - time();
+                    long wait = next - time();
                     if (wait > 0) {
                         selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
                     } else {
@@ -349,7 +379,9 @@ public final class EventLoop {
 
     private static void run(Object item) {
         try {
-            if (item instanceof TimerHandle timer) {
+            if (item instanceof Task<?> task) {
+                task.runStep();
+            } else if (item instanceof TimerHandle timer) {
                 timer.fire();
             } else {
                 ((Runnable) item).run();

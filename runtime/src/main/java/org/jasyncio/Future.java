@@ -34,21 +34,28 @@ import org.jasyncio.internal.Throwing;
  */
 public non-sealed class Future<T> implements Awaitable<T> {
 
-    private static final int PENDING = 0;
-    private static final int FINISHED = 1;
-    private static final int CANCELLED = 2;
+    private static final byte PENDING = 0;
+    private static final byte FINISHED = 1;
+    private static final byte FAILED = 2;
+    private static final byte CANCELLED = 3;
 
     final EventLoop loop;
-    private int state;
-    private T result;
-    private Throwable exception;
+    private byte state;
+    /** The value, or the exception when {@link #FAILED}. */
+    private Object result;
     private UnretrievedException unretrieved;
-    /** The only callback, in the common case of one waiting task; else {@code null}. */
-    private Runnable callback;
-    /** All callbacks, in order, once there has been more than one. */
-    private ArrayList<Runnable> callbacks;
+    /**
+     * What to notify when done, in order: {@code null}, one callback, or an {@code ArrayList} of
+     * them. A callback is a user's {@link DoneCallback}, a waiting {@link Task}, or a
+     * {@link GatheringFuture}, so that the usual cases allocate nothing.
+     */
+    private Object callbacks;
 
-    Future(EventLoop loop) {
+    /**
+     * A pending future on {@code loop}. For the runtime's own kinds of future (tasks, gathers); user
+     * code makes futures with {@link EventLoop#createFuture()}.
+     */
+    protected Future(EventLoop loop) {
         this.loop = loop;
     }
 
@@ -71,8 +78,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
     public void setException(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
         checkPending("setException");
-        this.exception = exception;
-        finish(FINISHED);
+        this.result = exception;
+        finish(FAILED);
         if (!(exception instanceof CancellationException)) {
             unretrieved = UnretrievedException.watch(this, exception);
         }
@@ -108,13 +115,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * @throws IllegalStateException if this future is not done yet
      * @throws CancellationException if it was cancelled
      */
+    @SuppressWarnings("unchecked")
     public T result() {
         checkDone("result");
-        if (exception != null) {
+        if (state == FAILED) {
             markRetrieved();
-            throw Throwing.sneaky(exception);
+            throw Throwing.sneaky((Throwable) result);
         }
-        return result;
+        return (T) result;
     }
 
     /**
@@ -126,7 +134,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     public Throwable exception() {
         checkDone("exception");
         markRetrieved();
-        return exception;
+        return state == FAILED ? (Throwable) result : null;
     }
 
     /**
@@ -151,22 +159,26 @@ public non-sealed class Future<T> implements Awaitable<T> {
      */
     public int removeDoneCallback(Consumer<? super Future<T>> consumer) {
         assert loop.isLoopThread() : "Future.removeDoneCallback called off the loop thread";
-        int removed = 0;
-        if (callback instanceof DoneCallback<?> only && only.consumer().equals(consumer)) {
-            callback = null;
-            removed++;
+        if (callbacks instanceof ArrayList<?> many) {
+            int before = many.size();
+            many.removeIf(callback -> isRegistration(callback, consumer));
+            return before - many.size();
         }
-        if (callbacks != null) {
-            int before = callbacks.size();
-            callbacks.removeIf(r -> r instanceof DoneCallback<?> done && done.consumer().equals(consumer));
-            removed += before - callbacks.size();
+        if (isRegistration(callbacks, consumer)) {
+            callbacks = null;
+            return 1;
         }
-        return removed;
+        return 0;
     }
 
-    /** Makes {@code wakeup} (a task's next step) a callback, with no allocation in the usual case. */
-    void addWakeup(Runnable wakeup) {
-        addCallback(wakeup);
+    /** Makes {@code task}'s next step a callback, with no allocation in the usual case. */
+    void addWakeup(Task<?> task) {
+        addCallback(task);
+    }
+
+    /** Makes {@code gather} a callback: told at once when this future is done, with no allocation. */
+    void addGatherer(GatheringFuture<?> gather) {
+        addCallback(gather);
     }
 
     /** Cancels at once: how a task ends when its coroutine lets a cancellation out. */
@@ -182,7 +194,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (state == CANCELLED) {
             return "cancelled";
         }
-        return exception != null ? "exception=" + exception : "result=" + result;
+        return state == FAILED ? "exception=" + result : "result=" + result;
     }
 
     @Override
@@ -190,32 +202,49 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return "Future[" + describeState() + "]";
     }
 
-    private void addCallback(Runnable scheduled) {
+    private void addCallback(Object callback) {
         assert loop.isLoopThread() : "Future.addDoneCallback called off the loop thread";
-        if (callback == null && callbacks == null) {
-            callback = scheduled;
-            return;
-        }
         if (callbacks == null) {
-            callbacks = new ArrayList<>(4);
-            callbacks.add(callback);
-            callback = null;
+            callbacks = callback;
+        } else if (callbacks instanceof ArrayList<?>) {
+            @SuppressWarnings("unchecked")
+            ArrayList<Object> many = (ArrayList<Object>) callbacks;
+            many.add(callback);
+        } else {
+            ArrayList<Object> many = new ArrayList<>(4);
+            many.add(callbacks);
+            many.add(callback);
+            callbacks = many;
         }
-        callbacks.add(scheduled);
     }
 
-    private void finish(int done) {
+    private void finish(byte done) {
         state = done;
-        if (callback != null) {
-            loop.callSoon(callback);
-            callback = null;
+        Object notified = callbacks;
+        if (notified == null) {
+            return;
         }
-        if (callbacks != null) {
-            for (Runnable scheduled : callbacks) {
-                loop.callSoon(scheduled);
+        callbacks = null;
+        if (notified instanceof ArrayList<?> many) {
+            for (Object callback : many) {
+                notify(callback);
             }
-            callbacks = null;
+        } else {
+            notify(notified);
         }
+    }
+
+    /** A gather hears of its child at once (it defers what it decides); the others are scheduled. */
+    private void notify(Object callback) {
+        if (callback instanceof GatheringFuture<?> gather) {
+            gather.childDone(this);
+        } else {
+            loop.schedule(callback);
+        }
+    }
+
+    private static boolean isRegistration(Object callback, Consumer<?> consumer) {
+        return callback instanceof DoneCallback<?> done && done.consumer().equals(consumer);
     }
 
     private void checkPending(String operation) {

@@ -1,9 +1,7 @@
 package org.jasyncio;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.jasyncio.internal.AsyncFrame;
@@ -19,12 +17,15 @@ import org.jasyncio.internal.Await;
  */
 final class Gather<R> extends AsyncFrame<List<R>> {
 
-    private final List<? extends Awaitable<?>> awaitables;
+    /** What to gather; dropped once they are futures, so that they do not outlive their tasks. */
+    private List<? extends Awaitable<?>> awaitables;
+    private final int count;
     private final boolean outcomes;
     private int state;
 
     Gather(List<? extends Awaitable<?>> awaitables, boolean outcomes) {
         this.awaitables = awaitables;
+        this.count = awaitables.size();
         this.outcomes = outcomes;
     }
 
@@ -37,14 +38,32 @@ final class Gather<R> extends AsyncFrame<List<R>> {
             return new ArrayList<R>();
         }
         EventLoop loop = Asyncio.getRunningLoop();
-        Map<Awaitable<?>, Future<?>> futures = new IdentityHashMap<>();
         List<Future<?>> children = new ArrayList<>(awaitables.size());
         for (Awaitable<?> awaitable : awaitables) {
-            children.add(futures.computeIfAbsent(awaitable, loop::toFuture));
+            children.add(awaitable instanceof Future<?> future ? future : taskFor((Coroutine<?>) awaitable, loop, children));
         }
+        awaitables = null;
         state = 1;
         // A new gathering future is pending, so this always suspends.
         return Await.await(new GatheringFuture<R>(loop, children, outcomes).listen(), this);
+    }
+
+    /**
+     * A new task for {@code coroutine}; or, for a coroutine given twice, the task made for it earlier
+     * in {@code children}, as asyncio awaits an awaitable given twice once. Looked for only then, so
+     * that a million coroutines cost no map.
+     */
+    private static Future<?> taskFor(Coroutine<?> coroutine, EventLoop loop, List<Future<?>> children) {
+        try {
+            return loop.createTask(coroutine);
+        } catch (IllegalStateException claimedBefore) {
+            for (Future<?> child : children) {
+                if (child instanceof Task<?> task && task.isAboutToStart(coroutine)) {
+                    return task;
+                }
+            }
+            throw claimedBefore;
+        }
     }
 
     /** Copies {@code awaitables}, rejecting {@code null}s now rather than when the gather starts. */
@@ -58,6 +77,6 @@ final class Gather<R> extends AsyncFrame<List<R>> {
 
     @Override
     public String toString() {
-        return (outcomes ? "gatherOutcomes(" : "gather(") + awaitables.size() + " awaitables)";
+        return (outcomes ? "gatherOutcomes(" : "gather(") + count + " awaitables)";
     }
 }

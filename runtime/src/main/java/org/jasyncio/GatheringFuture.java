@@ -12,12 +12,15 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Thread rule: loop-thread only.
  */
-final class GatheringFuture<R> extends Future<List<R>> {
+final class GatheringFuture<R> extends Future<List<R>> implements Runnable {
 
     private final List<Future<?>> children;
     private final boolean outcomes;
     private int finished;
     private boolean cancelRequested;
+    /** Whether the outcome is decided and its setting scheduled; {@link #failure} is then the exception, if any. */
+    private boolean decided;
+    private Throwable failure;
 
     GatheringFuture(EventLoop loop, List<Future<?>> children, boolean outcomes) {
         super(loop);
@@ -28,7 +31,11 @@ final class GatheringFuture<R> extends Future<List<R>> {
     /** Starts listening to the children; separate from construction so that {@code this} does not escape it. */
     GatheringFuture<R> listen() {
         for (Future<?> child : children) {
-            child.addDoneCallback(this::childDone);
+            if (child.isDone()) {
+                childDone(child);
+            } else {
+                child.addGatherer(this);
+            }
         }
         return this;
     }
@@ -51,9 +58,13 @@ final class GatheringFuture<R> extends Future<List<R>> {
         return any;
     }
 
-    private void childDone(Future<?> child) {
+    /**
+     * Hears that {@code child} is done, at once: counts it and, when that decides the gather, schedules
+     * the setting of its outcome, so that it is set an iteration later, as asyncio's done callbacks are.
+     */
+    void childDone(Future<?> child) {
         finished++;
-        if (isDone()) {
+        if (decided || isDone()) {
             if (!child.isCancelled()) {
                 child.exception();
             }
@@ -61,22 +72,37 @@ final class GatheringFuture<R> extends Future<List<R>> {
         }
         if (!outcomes) {
             if (child.isCancelled()) {
-                setException(new CancellationException("a gathered child was cancelled: " + child));
+                decide(new CancellationException("a gathered child was cancelled: " + child));
                 return;
             }
             Throwable exception = child.exception();
             if (exception != null) {
-                setException(exception);
+                decide(exception);
                 return;
             }
         }
         if (finished == children.size()) {
-            if (cancelRequested) {
-                setException(new CancellationException("gather was cancelled"));
-            } else {
-                setResult(results());
-            }
+            decide(cancelRequested ? new CancellationException("gather was cancelled") : null);
         }
+    }
+
+    /** Sets the decided outcome; scheduled by {@link #childDone}. */
+    @Override
+    public void run() {
+        if (isDone()) {
+            return;
+        }
+        if (failure != null) {
+            setException(failure);
+        } else {
+            setResult(results());
+        }
+    }
+
+    private void decide(Throwable exception) {
+        decided = true;
+        failure = exception;
+        loop.schedule(this);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.jasyncio;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 
 import org.jasyncio.internal.Trampoline;
@@ -31,19 +32,25 @@ import org.jasyncio.internal.Trampoline;
  * a callback that needs the {@code Task} type can capture the task. A task cannot be completed from
  * outside: {@link #setResult} and {@link #setException} throw {@link UnsupportedOperationException}.
  *
+ * <p>A task is one object: its future, the resume loop of its coroutine's frames (inherited from
+ * the runtime's internal {@code Trampoline}, not for user code), its place in the loop's list of
+ * pending tasks and, while it sleeps, in the loop's timers.
+ *
  * <p>Thread rule: loop-thread only.
  *
  * @param <T> the type of the coroutine's result
  */
-public final class Task<T> extends Future<T> {
+public final class Task<T> extends Trampoline<T> {
 
-    private final Coroutine<T> coroutine;
-    private final Driver driver;
+    /** The neighbours in the loop's list of tasks that are not done. */
+    Task<?> previous;
+    Task<?> next;
+    /** Position in the loop's timers while the task sleeps, else -1. */
+    int timerIndex = -1;
 
     Task(EventLoop loop, Coroutine<T> coroutine) {
         super(loop);
-        this.coroutine = coroutine;
-        this.driver = new Driver(loop, coroutine);
+        start(coroutine);
     }
 
     /**
@@ -55,11 +62,11 @@ public final class Task<T> extends Future<T> {
      */
     @Override
     public boolean cancel() {
-        loop.checkThread("Task.cancel");
+        loop().checkThread("Task.cancel");
         if (isDone()) {
             return false;
         }
-        driver.requestCancel();
+        requestCancel();
         return true;
     }
 
@@ -77,42 +84,63 @@ public final class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        return "Task[" + coroutine + ", " + describeState() + "]";
+        return "Task[" + rootFrame() + ", " + self().describeState() + "]";
     }
 
-    private void finish(T value, Throwable exception) {
-        loop.taskDone(this);
+    /** Runs the task's next step; the event loop calls it for the task's entries in its ready queue. */
+    void runStep() {
+        step();
+    }
+
+    /** Whether the task is still to start {@code coroutine}: a gather given one coroutine twice reuses its task. */
+    boolean isAboutToStart(Coroutine<?> coroutine) {
+        return currentFrame() == coroutine && !isDone();
+    }
+
+    @Override
+    protected EventLoop loop() {
+        return self().loop;
+    }
+
+    @Override
+    protected void schedule() {
+        loop().schedule(this);
+    }
+
+    @Override
+    protected void scheduleAfter(Duration delay) {
+        loop().scheduleAfter(this, delay);
+    }
+
+    @Override
+    protected void unscheduleTimer() {
+        loop().unscheduleTimer(this);
+    }
+
+    @Override
+    protected void wakeWhenDone(Future<?> future) {
+        future.addWakeup(this);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void complete(Object value, Throwable exception) {
+        loop().taskDone(this);
         if (exception == null) {
-            super.setResult(value);
+            super.setResult((T) value);
         } else if (exception instanceof CancellationException) {
-            super.cancelNow();
+            self().cancelNow();
         } else {
             super.setException(exception);
         }
     }
 
-    /** Runs the coroutine's frames; the callbacks that wake the task schedule it. */
-    private final class Driver extends Trampoline {
-
-        Driver(EventLoop loop, Coroutine<?> coroutine) {
-            super(loop);
-            start(coroutine);
-        }
-
-        @Override
-        protected Future<?> task() {
-            return Task.this;
-        }
-
-        @Override
-        protected void wakeWhenDone(Future<?> future) {
-            future.addWakeup(this);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected void complete(Object value, Throwable exception) {
-            finish((T) value, exception);
-        }
+    /**
+     * This task as the {@link Future} it is: members that {@code Future} keeps to its package are not
+     * inherited through the runtime's {@code Trampoline}, which lies in another package, but they
+     * are reachable through a reference of type {@code Future}.
+     */
+    private Future<T> self() {
+        return this;
     }
 }

@@ -13,16 +13,14 @@ public final class TimerHandle {
 
     final EventLoop loop;
     final long deadline;
-    final long sequence;
     final Runnable callback;
     /** Position in the loop's timer heap, or -1 when not in it. */
     int index = -1;
     private boolean cancelled;
 
-    TimerHandle(EventLoop loop, long deadline, long sequence, Runnable callback) {
+    TimerHandle(EventLoop loop, long deadline, Runnable callback) {
         this.loop = loop;
         this.deadline = deadline;
-        this.sequence = sequence;
         this.callback = callback;
     }
 
@@ -50,11 +48,6 @@ public final class TimerHandle {
         if (!cancelled) {
             callback.run();
         }
-    }
-
-    /** Deadline order, and scheduling order among equal deadlines. */
-    boolean before(TimerHandle other) {
-        return deadline < other.deadline || deadline == other.deadline && sequence < other.sequence;
     }
 
     @Override

@@ -20,8 +20,8 @@ class TimerQueueTest {
         TimerQueue queue = new TimerQueue();
         List<TimerHandle> expected = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            TimerHandle timer = new TimerHandle(loop, random.nextInt(50), i, () -> { });
-            queue.add(timer);
+            TimerHandle timer = new TimerHandle(loop, random.nextInt(50), () -> { });
+            queue.add(timer, timer.deadline);
             expected.add(timer);
             if (i % 7 == 0) {
                 TimerHandle removed = expected.remove(random.nextInt(expected.size()));
@@ -29,11 +29,12 @@ class TimerQueueTest {
                 assertEquals(-1, removed.index);
             }
         }
-        expected.sort(Comparator.comparingLong((TimerHandle t) -> t.deadline).thenComparingLong(t -> t.sequence));
+        // A stable sort: among equal deadlines, the order of scheduling.
+        expected.sort(Comparator.comparingLong((TimerHandle t) -> t.deadline));
 
         List<TimerHandle> actual = new ArrayList<>();
         while (!queue.isEmpty()) {
-            actual.add(queue.poll());
+            actual.add((TimerHandle) queue.poll());
         }
 
         assertEquals(expected, actual);
@@ -42,7 +43,7 @@ class TimerQueueTest {
     @Test
     void remove_timerNotQueued_isIgnored() {
         TimerQueue queue = new TimerQueue();
-        TimerHandle timer = new TimerHandle(loop, 1, 0, () -> { });
+        TimerHandle timer = new TimerHandle(loop, 1, () -> { });
 
         queue.remove(timer);
 

@@ -24,7 +24,7 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     /** The frame that awaits this one, or {@code null} for the frame a task was created with. */
     AsyncFrame<?> caller;
     /** The trampoline of the task that runs this frame; {@code null} while the frame is fresh. */
-    Trampoline driver;
+    Trampoline<?> driver;
 
     /** Only generated frame classes and the runtime's own coroutines extend this class. */
     protected AsyncFrame() {
@@ -38,7 +38,7 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     protected abstract Object resume();
 
     /** Binds this fresh frame to {@code driver}, awaited by {@code caller}; throws if it was used before. */
-    final void claim(Trampoline driver, AsyncFrame<?> caller) {
+    final void claim(Trampoline<?> driver, AsyncFrame<?> caller) {
         if (this.driver != null) {
             throw new IllegalStateException("coroutine already awaited: " + this
                     + " (a coroutine object may be awaited or scheduled only once; call the @Async method again)");

@@ -28,7 +28,7 @@ public final class Sleep extends AsyncFrame<Void> {
      * resumes {@code caller} itself, with this frame already out of the chain.
      */
     Object awaitedBy(AsyncFrame<?> caller) {
-        Trampoline driver = caller.driver;
+        Trampoline<?> driver = caller.driver;
         claim(driver, caller);
         suspended = true;
         return driver.sleep(delay, caller);

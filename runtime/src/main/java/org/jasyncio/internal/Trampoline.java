@@ -9,11 +9,12 @@ import java.util.concurrent.ExecutionException;
 import org.jasyncio.Coroutine;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
-import org.jasyncio.TimerHandle;
 
 /**
  * The resume loop of one task: runs the task's chain of frames, one step per event loop callback.
- * Not for user code; each {@code org.jasyncio.Task} has a private subclass of it.
+ * Not for user code: {@code org.jasyncio.Task} is its only subclass. It is the task's own base
+ * class, between {@link Future} and {@code Task}, so that a task is one object: its future, its
+ * resume loop, and its place in the loop's timers while it sleeps.
  *
  * <p>A task's frames form a chain through {@link AsyncFrame#caller}, from the innermost suspended
  * frame ({@code current}) out to the frame the task was created with. A step resumes
@@ -25,31 +26,34 @@ import org.jasyncio.TimerHandle;
  *
  * <p>Invariant (asyncio's): either {@code waiter} is {@code null} and a step is scheduled or running,
  * or {@code waiter} is what schedules the next step when it completes: a {@link Future} this object
- * is a done callback of, a {@link TimerHandle} (a sleep) or a {@link CompletionStage}.
+ * is a done callback of, the loop's timers (a sleep), or a {@link CompletionStage}.
  *
  * <p>Thread rule: everything runs on the loop thread, except the completion of an awaited
  * {@code CompletionStage}, which only hands its outcome over with {@link EventLoop#callSoonThreadsafe}.
  */
-public abstract class Trampoline implements Runnable {
+public abstract class Trampoline<T> extends Future<T> {
 
     /** How many awaited coroutines may run nested in direct calls before the next one is bounced. */
     static final int MAX_INLINE_DEPTH = 128;
 
-    /** The loop this task runs on. */
-    protected final EventLoop loop;
+    /** The waiter while the task sleeps: its own entry in the loop's timers wakes it. */
+    private static final Object SLEEPING = new Object();
+
+    private static final byte STARTED = 1;
+    private static final byte START_CURRENT = 2;
+    private static final byte MUST_CANCEL = 4;
+    private static final byte DELIVERED_FAILURE = 8;
 
     private AsyncFrame<?> current;
-    private int depth;
-    private boolean startCurrent;
-    private boolean started;
-    private boolean mustCancel;
     private Object waiter;
-    private Object value;
-    private Throwable failure;
+    /** The value, or with {@link #DELIVERED_FAILURE} the exception, for the frame resumed next. */
+    private Object delivered;
+    private short depth;
+    private byte flags;
 
-    /** A trampoline for a task on {@code loop}; {@link #start} gives it its coroutine. */
+    /** A task on {@code loop}; {@link #start} gives it its coroutine. */
     protected Trampoline(EventLoop loop) {
-        this.loop = loop;
+        super(loop);
     }
 
     /**
@@ -64,45 +68,63 @@ public abstract class Trampoline implements Runnable {
         }
         frame.claim(this, null);
         current = frame;
-        loop.callSoon(this);
+        schedule();
     }
 
-    /** The task this trampoline drives, to reject a task awaiting itself. */
-    protected abstract Future<?> task();
+    /** Queues this task's next step in the loop's ready queue. */
+    protected abstract void schedule();
 
-    /** Makes this trampoline a done callback of {@code future}: {@link #run} is scheduled when it completes. */
+    /** Queues this task's next step once {@code delay} has passed, in the loop's timers. */
+    protected abstract void scheduleAfter(Duration delay);
+
+    /** Takes this task out of the loop's timers. */
+    protected abstract void unscheduleTimer();
+
+    /** Makes this task a done callback of {@code future}: its next step is scheduled when it completes. */
     protected abstract void wakeWhenDone(Future<?> future);
 
     /** Completes the task with the outcome of its outermost frame: {@code exception}, or else {@code value}. */
     protected abstract void complete(Object value, Throwable exception);
+
+    /** The innermost frame: the one that runs or will run next, or, once the task is done, its coroutine. */
+    protected final AsyncFrame<?> currentFrame() {
+        return current;
+    }
+
+    /** The coroutine the task runs: the outermost frame of its chain. */
+    protected final AsyncFrame<?> rootFrame() {
+        AsyncFrame<?> frame = current;
+        while (frame != null && frame.caller != null) {
+            frame = frame.caller;
+        }
+        return frame;
+    }
 
     /**
      * Requests cancellation, as asyncio's {@code Task.cancel}: a cancellable waiter is cancelled, which
      * wakes the task with its {@code CancellationException}; otherwise the next step throws one at the
      * {@code await} where the task is suspended, or the task ends cancelled if it has not started.
      */
-    public final void requestCancel() {
-        mustCancel = true;
+    protected final void requestCancel() {
+        flags |= MUST_CANCEL;
         interruptWaiter();
     }
 
     /** One step: delivers what the task was woken with, then resumes frames until one suspends. */
-    @Override
-    public final void run() {
+    protected final void step() {
         Object woken = waiter;
         waiter = null;
         if (woken instanceof Future<?> future) {
             takeOutcome(future);
         }
-        if (mustCancel) {
-            mustCancel = false;
-            value = null;
-            failure = new CancellationException("task was cancelled");
+        if ((flags & MUST_CANCEL) != 0) {
+            flags &= ~MUST_CANCEL;
+            deliverFailure(new CancellationException("task was cancelled"));
         }
-        if (!started) {
-            started = true;
-            if (failure != null) {
-                finish(null, takeFailure());
+        if ((flags & STARTED) == 0) {
+            flags |= STARTED;
+            if ((flags & DELIVERED_FAILURE) != 0) {
+                finish(current, null, takeFailure());
                 return;
             }
         }
@@ -118,23 +140,26 @@ public abstract class Trampoline implements Runnable {
                 thrown = t;
             }
             if (result == Await.SUSPENDED) {
-                if (startCurrent) {
-                    startCurrent = false;
+                if ((flags & START_CURRENT) != 0) {
+                    flags &= ~START_CURRENT;
                     frame = current;
                     continue;
                 }
-                if (mustCancel) {
+                if ((flags & MUST_CANCEL) != 0) {
                     interruptWaiter();
                 }
                 return;
             }
             AsyncFrame<?> caller = frame.caller;
             if (caller == null) {
-                finish(result, thrown);
+                finish(frame, result, thrown);
                 return;
             }
-            value = result;
-            failure = thrown;
+            if (thrown != null) {
+                deliverFailure(thrown);
+            } else {
+                delivered = result;
+            }
             frame = caller;
         }
     }
@@ -144,7 +169,7 @@ public abstract class Trampoline implements Runnable {
         callee.claim(this, frame);
         if (depth >= MAX_INLINE_DEPTH) {
             current = callee;
-            startCurrent = true;
+            flags |= START_CURRENT;
             return Await.SUSPENDED;
         }
         depth++;
@@ -157,7 +182,7 @@ public abstract class Trampoline implements Runnable {
 
     /** Suspends {@code frame} until the pending {@code future} completes. */
     final Object waitFor(Future<?> future, AsyncFrame<?> frame) {
-        if (future == task()) {
+        if (future == this) {
             throw new IllegalStateException("a task cannot await itself: " + future);
         }
         wakeWhenDone(future);
@@ -167,29 +192,34 @@ public abstract class Trampoline implements Runnable {
     /** Suspends {@code frame} until {@code stage} completes, on whatever thread that happens. */
     final Object waitFor(CompletionStage<?> stage, AsyncFrame<?> frame) {
         suspend(stage, frame);
-        stage.whenComplete((result, exception) -> loop.callSoonThreadsafe(() -> wake(stage, result, exception)));
+        stage.whenComplete((result, exception) -> loop().callSoonThreadsafe(() -> wake(stage, result, exception)));
         return Await.SUSPENDED;
     }
 
     /** Suspends {@code frame} for {@code delay}; a delay of zero or less only yields to the other ready callbacks. */
     final Object sleep(Duration delay, AsyncFrame<?> frame) {
+        current = frame;
         if (delay.isZero() || delay.isNegative()) {
-            current = frame;
-            loop.callSoon(this);
-            return Await.SUSPENDED;
+            schedule();
+        } else {
+            waiter = SLEEPING;
+            scheduleAfter(delay);
         }
-        return suspend(loop.callLater(delay, this), frame);
+        return Await.SUSPENDED;
     }
 
     /** The outcome delivered to the frame being resumed: returns the value or throws the exception. */
     final Object takeDelivered() {
-        if (failure != null) {
+        if ((flags & DELIVERED_FAILURE) != 0) {
             throw Throwing.sneaky(takeFailure());
         }
-        Object delivered = value;
-        value = null;
-        return delivered;
+        Object value = delivered;
+        delivered = null;
+        return value;
     }
+
+    /** The loop this task runs on. */
+    protected abstract EventLoop loop();
 
     /** The cause a {@code CompletionStage} failed with, without the wrappers the JDK adds. */
     static Throwable unwrap(Throwable exception) {
@@ -212,44 +242,56 @@ public abstract class Trampoline implements Runnable {
             return;
         }
         waiter = null;
-        value = result;
-        failure = exception == null ? null : unwrap(exception);
-        run();
+        if (exception != null) {
+            deliverFailure(unwrap(exception));
+        } else {
+            delivered = result;
+        }
+        step();
     }
 
     private void interruptWaiter() {
         Object on = waiter;
         if (on instanceof Future<?> future) {
             if (future.cancel()) {
-                mustCancel = false;
+                flags &= ~MUST_CANCEL;
             }
         } else if (on != null) {
-            if (on instanceof TimerHandle timer) {
-                timer.cancel();
+            if (on == SLEEPING) {
+                unscheduleTimer();
             }
             waiter = null;
-            loop.callSoon(this);
+            schedule();
         }
     }
 
     private void takeOutcome(Future<?> future) {
         if (future.isCancelled()) {
-            value = null;
-            failure = new CancellationException("awaited future was cancelled: " + future);
+            deliverFailure(new CancellationException("awaited future was cancelled: " + future));
             return;
         }
-        failure = future.exception();
-        value = failure == null ? future.result() : null;
+        Throwable exception = future.exception();
+        if (exception != null) {
+            deliverFailure(exception);
+        } else {
+            delivered = future.result();
+        }
+    }
+
+    private void deliverFailure(Throwable exception) {
+        delivered = exception;
+        flags |= DELIVERED_FAILURE;
     }
 
     private Throwable takeFailure() {
-        Throwable taken = failure;
-        failure = null;
+        Throwable taken = (Throwable) delivered;
+        delivered = null;
+        flags &= ~DELIVERED_FAILURE;
         return taken;
     }
 
-    private void finish(Object result, Throwable exception) {
-        current = null;
+    private void finish(AsyncFrame<?> root, Object result, Throwable exception) {
+        current = root;
         complete(result, exception);
     }
 }
