@@ -87,6 +87,24 @@ class GatherTest {
     }
 
     @Test
+    void gather_sameCoroutineTwice_runsOnceAndResultsTwice() {
+        Coroutine<String> once = after(10, "once");
+
+        assertEquals(List.of("once", "once"), loop.runUntilComplete(Asyncio.gather(once, once)));
+        events.assertOrder("once");
+    }
+
+    @Test
+    void gather_coroutineAwaitedElsewhereBefore_throwsAlreadyAwaited() {
+        Coroutine<String> used = after(1, "used");
+        loop.runUntilComplete(used);
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(Asyncio.gather(after(1, "fresh"), used)));
+        assertTrue(thrown.getMessage().contains("already awaited"), thrown.getMessage());
+    }
+
+    @Test
     void gatherOutcomes_mixedEndings_everyOutcomeInOrder() {
         IOException failure = new IOException("boom");
         Future<String> failed = loop.createFuture();
