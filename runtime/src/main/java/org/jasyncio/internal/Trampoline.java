@@ -164,20 +164,26 @@ public abstract class Trampoline<T> extends Future<T> {
         }
     }
 
-    /** Runs {@code callee}, awaited by {@code frame}: inline, or bounced to this loop when nested too deep. */
+    /**
+     * Runs {@code callee}, awaited by {@code frame}: inline, or bounced to this loop when nested too deep.
+     *
+     * <p>The depth is put back as it was, not decremented, and not when {@code callee} throws: the
+     * JIT then drops both stores when it inlines a callee that completes at once. A throw leaves the
+     * depth too high, which can only bounce a call sooner; every frame this loop resumes starts from
+     * zero again.
+     */
     final Object call(AsyncFrame<?> callee, AsyncFrame<?> frame) {
         callee.claim(this, frame);
-        if (depth >= MAX_INLINE_DEPTH) {
+        short outer = depth;
+        if (outer >= MAX_INLINE_DEPTH) {
             current = callee;
             flags |= START_CURRENT;
             return Await.SUSPENDED;
         }
-        depth++;
-        try {
-            return callee.resume();
-        } finally {
-            depth--;
-        }
+        depth = (short) (outer + 1);
+        Object result = callee.resume();
+        depth = outer;
+        return result;
     }
 
     /** Suspends {@code frame} until the pending {@code future} completes. */
