@@ -105,6 +105,40 @@ class TaskTest {
     }
 
     @Test
+    void cancel_whileAwaitingSleep_throwsAtAwaitAndDropsTheTimer() {
+        Task<String> task = loop.createTask(Script.of("sleeps",
+                ok(v -> Asyncio.sleep(Duration.ofHours(1))),
+                (v, e) -> {
+                    events.add("sleep threw " + e.getClass().getSimpleName());
+                    return returning("caught");
+                }));
+        loop.callLater(Duration.ofSeconds(1), task::cancel);
+
+        assertEquals("caught", loop.runUntilComplete(task));
+        events.assertOrder("sleep threw CancellationException");
+        assertEquals(Duration.ofSeconds(1).toNanos(), loop.time());
+        assertFalse(task.isCancelled());
+    }
+
+    @Test
+    void sleepingTasksAndTimers_equalDeadlines_wakeInTheOrderScheduled() {
+        loop.createTask(Script.of("first", ok(v -> Asyncio.sleep(10)), ok(v -> {
+            events.add("task 1");
+            return returning(null);
+        })));
+        loop.callLater(Duration.ofMillis(10), () -> events.add("timer"));
+        loop.createTask(Script.of("second", ok(v -> Asyncio.sleep(10)), ok(v -> {
+            events.add("task 2");
+            return returning(null);
+        })));
+
+        loop.runUntilComplete(Asyncio.sleep(20));
+
+        // The timer was scheduled before either task ran to its sleep.
+        events.assertOrder("timer", "task 1", "task 2");
+    }
+
+    @Test
     void cancel_fromInsideItsOwnStep_throwsAtNextAwait() {
         Task<?>[] self = new Task<?>[1];
         self[0] = loop.createTask(Script.of("self-cancelling",
