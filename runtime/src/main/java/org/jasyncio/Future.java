@@ -227,15 +227,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
         callbacks = null;
         if (notified instanceof ArrayList<?> many) {
             for (Object callback : many) {
-                notify(callback);
+                tell(callback);
             }
         } else {
-            notify(notified);
+            tell(notified);
         }
     }
 
     /** A gather hears of its child at once (it defers what it decides); the others are scheduled. */
-    private void notify(Object callback) {
+    private void tell(Object callback) {
         if (callback instanceof GatheringFuture<?> gather) {
             gather.childDone(this);
         } else {
