@@ -43,8 +43,7 @@ final class Report {
     static String table(Collection<RunResult> results, String jdk) {
         Map<String, RunResult> byName = new HashMap<>();
         for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            byName.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), result);
+            byName.put(shortName(result), result);
         }
         StringBuilder table = new StringBuilder();
         table.append("JDK ").append(jdk).append(", ").append(Runtime.getRuntime().availableProcessors())
@@ -77,6 +76,12 @@ final class Report {
             table.append('\n');
         }
         return table.toString();
+    }
+
+    /** A benchmark's name without its package: {@code Workload.alternative}. */
+    static String shortName(RunResult result) {
+        String name = result.getParams().getBenchmark();
+        return name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
     }
 
     /** The row's figure from {@code result}, or NaN when it was not run. */

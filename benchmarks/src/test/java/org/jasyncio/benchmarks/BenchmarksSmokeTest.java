@@ -62,8 +62,8 @@ class BenchmarksSmokeTest {
         }
         Set<String> ran = new TreeSet<>();
         for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            ran.add(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
+            String name = Report.shortName(result);
+            ran.add(name);
             assertTrue(result.getPrimaryResult().getScore() > 0, name + " reported no time");
             if (name.contains("SpawnSleepHeap")) {
                 assertTrue(result.getSecondaryResults().get("heapBytesPerTask").getScore() > 0,
