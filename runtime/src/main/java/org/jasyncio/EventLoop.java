@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 import org.jasyncio.internal.Clock;
+import org.jasyncio.internal.LoopFactory;
 
 /**
  * An event loop, as asyncio's: one thread runs callbacks from a first-in first-out ready queue, fires
@@ -43,6 +44,10 @@ public final class EventLoop {
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     private static final Logger LOGGER = System.getLogger("org.jasyncio");
+
+    static {
+        LoopFactory.install(EventLoop::new);
+    }
 
     private final Clock clock;
     private final long origin;

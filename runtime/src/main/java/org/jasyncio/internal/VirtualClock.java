@@ -2,7 +2,10 @@ package org.jasyncio.internal;
 
 /**
  * A clock that stands still until the loop has nothing to do before its next timer, then jumps to
- * that timer's deadline: timing logic runs at full speed, in a deterministic order.
+ * that timer's deadline: timing logic runs at full speed, in a deterministic order. For tests (the
+ * project's own, and a test framework's virtual time); not for user code.
+ *
+ * <p>Thread rule: read and advanced only by the thread running the loop.
  */
 public final class VirtualClock implements Clock {
 
