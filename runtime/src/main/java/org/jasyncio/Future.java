@@ -41,7 +41,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     final EventLoop loop;
     private byte state;
-    /** The value, or the exception when {@link #FAILED}. */
+    /** The value; the exception when {@link #FAILED}; the cancellation's message, if any, when {@link #CANCELLED}. */
     private Object result;
     private UnretrievedException unretrieved;
     /**
@@ -79,10 +79,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
         Objects.requireNonNull(exception, "exception");
         checkPending("setException");
         this.result = exception;
-        finish(FAILED);
+        // Watched before the callbacks hear of it: a watcher told at once may retrieve it.
         if (!(exception instanceof CancellationException)) {
             unretrieved = UnretrievedException.watch(this, exception);
         }
+        finish(FAILED);
     }
 
     /**
@@ -91,10 +92,22 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * @return {@code false} if it was already done
      */
     public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels this future, as {@link #cancel()}; the {@link CancellationException} that
+     * {@link #result()} and awaiting then throw carries {@code message}, as asyncio's
+     * {@code cancel(msg)}.
+     *
+     * @return {@code false} if it was already done
+     */
+    public boolean cancel(String message) {
         assert loop.isLoopThread() : "Future.cancel called off the loop thread";
         if (state != PENDING) {
             return false;
         }
+        result = message;
         finish(CANCELLED);
         return true;
     }
@@ -176,13 +189,23 @@ public non-sealed class Future<T> implements Awaitable<T> {
         addCallback(task);
     }
 
-    /** Makes {@code gather} a callback: told at once when this future is done, with no allocation. */
-    void addGatherer(GatheringFuture<?> gather) {
-        addCallback(gather);
+    /** Makes {@code watcher} a callback: told at once when this future is done, with no allocation. */
+    void addWatcher(ChildWatcher watcher) {
+        addCallback(watcher);
     }
 
-    /** Cancels at once: how a task ends when its coroutine lets a cancellation out. */
-    final void cancelNow() {
+    /** Removes {@code watcher}, if it is still registered: it will not be told. */
+    void removeWatcher(ChildWatcher watcher) {
+        if (callbacks == watcher) {
+            callbacks = null;
+        } else if (callbacks instanceof ArrayList<?> many) {
+            many.remove(watcher);
+        }
+    }
+
+    /** Cancels at once: how a task ends when its coroutine lets {@code cancellation} out. */
+    final void cancelNow(CancellationException cancellation) {
+        result = cancellation.getMessage();
         finish(CANCELLED);
     }
 
@@ -234,10 +257,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** A gather hears of its child at once (it defers what it decides); the others are scheduled. */
+    /** A watcher (a gather, a task group) hears of its child at once; the others are scheduled. */
     private void tell(Object callback) {
-        if (callback instanceof GatheringFuture<?> gather) {
-            gather.childDone(this);
+        if (callback instanceof ChildWatcher watcher) {
+            watcher.childDone(this);
         } else {
             loop.schedule(callback);
         }
@@ -260,7 +283,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             throw new IllegalStateException(operation + "() of a future that is not done yet: " + this);
         }
         if (state == CANCELLED) {
-            throw new CancellationException(this + " was cancelled");
+            throw new CancellationException(result != null ? (String) result : this + " was cancelled");
         }
     }
 

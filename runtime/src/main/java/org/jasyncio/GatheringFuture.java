@@ -12,7 +12,7 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Thread rule: loop-thread only.
  */
-final class GatheringFuture<R> extends Future<List<R>> implements Runnable {
+final class GatheringFuture<R> extends Future<List<R>> implements ChildWatcher, Runnable {
 
     private final List<Future<?>> children;
     private final boolean outcomes;
@@ -34,25 +34,25 @@ final class GatheringFuture<R> extends Future<List<R>> implements Runnable {
             if (child.isDone()) {
                 childDone(child);
             } else {
-                child.addGatherer(this);
+                child.addWatcher(this);
             }
         }
         return this;
     }
 
     /**
-     * Cancels every child that is not done.
+     * Cancels every child that is not done, with {@code message}.
      *
      * @return whether any child was cancelled
      */
     @Override
-    public boolean cancel() {
+    public boolean cancel(String message) {
         if (isDone()) {
             return false;
         }
         boolean any = false;
         for (Future<?> child : children) {
-            any |= child.cancel();
+            any |= child.cancel(message);
         }
         cancelRequested |= any;
         return any;
@@ -62,7 +62,8 @@ final class GatheringFuture<R> extends Future<List<R>> implements Runnable {
      * Hears that {@code child} is done, at once: counts it and, when that decides the gather, schedules
      * the setting of its outcome, so that it is set an iteration later, as asyncio's done callbacks are.
      */
-    void childDone(Future<?> child) {
+    @Override
+    public void childDone(Future<?> child) {
         finished++;
         if (decided || isDone()) {
             if (!child.isCancelled()) {

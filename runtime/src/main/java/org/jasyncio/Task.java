@@ -1,6 +1,7 @@
 package org.jasyncio;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 import org.jasyncio.internal.Trampoline;
@@ -47,27 +48,84 @@ public final class Task<T> extends Trampoline<T> {
     Task<?> next;
     /** Position in the loop's timers while the task sleeps, else -1. */
     int timerIndex = -1;
+    /** Position among the running tasks of its {@link TaskGroup}, if it is in one. */
+    int groupIndex = -1;
 
-    Task(EventLoop loop, Coroutine<T> coroutine) {
+    /** The name given, or {@code null} until {@link #getName()} first makes the default from {@link #number}. */
+    private String name;
+    /** The task's number on its loop, for its default name. */
+    private final int number;
+
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, int number) {
         super(loop);
+        this.name = name;
+        this.number = number;
         start(coroutine);
     }
 
     /**
      * Requests cancellation, as asyncio's {@code Task.cancel()}: the coroutine is thrown a
      * {@link CancellationException} at the {@code await} where it is suspended, on the task's next
-     * step. The task is cancelled once the coroutine lets that exception out.
+     * step. The task is cancelled once the coroutine lets that exception out. Each call that returns
+     * {@code true} counts as one request ({@link #cancelling()}).
      *
      * @return {@code false} if the task is already done
      */
     @Override
     public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * As {@link #cancel()}, and the {@link CancellationException} thrown at the {@code await} carries
+     * {@code message}, as asyncio's {@code Task.cancel(msg)}.
+     *
+     * @return {@code false} if the task is already done
+     */
+    @Override
+    public boolean cancel(String message) {
         loop().checkThread("Task.cancel");
         if (isDone()) {
             return false;
         }
-        requestCancel();
+        requestCancel(message);
         return true;
+    }
+
+    /**
+     * How many cancellation requests are pending: those {@link #cancel()} made, less those
+     * {@link #uncancel()} took back, as asyncio's {@code Task.cancelling()}. Scopes such as
+     * {@link Asyncio#timeout} and {@link Asyncio#taskGroup} compare it with what it was when they
+     * started, to tell their own cancellation from one that comes from outside.
+     */
+    public int cancelling() {
+        return cancelRequests();
+    }
+
+    /**
+     * Takes back one cancellation request, as asyncio's {@code Task.uncancel()}: a scope that
+     * cancelled its own task, and handled the {@link CancellationException}, calls it so that an
+     * enclosing scope does not take the cancellation for its own. When no request is left, a
+     * cancellation requested but not yet thrown at an {@code await} is dropped.
+     *
+     * @return the number of requests still pending
+     */
+    public int uncancel() {
+        loop().checkThread("Task.uncancel");
+        return takeBackCancel();
+    }
+
+    /** The task's name: the one given when it was made or by {@link #setName}, else {@code Task-N}. */
+    public String getName() {
+        if (name == null) {
+            name = "Task-" + number;
+        }
+        return name;
+    }
+
+    /** Renames the task. */
+    public void setName(String name) {
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     /** Not supported: a task's result is its coroutine's. */
@@ -84,7 +142,7 @@ public final class Task<T> extends Trampoline<T> {
 
     @Override
     public String toString() {
-        return "Task[" + rootFrame() + ", " + self().describeState() + "]";
+        return "Task[" + getName() + ", " + rootFrame() + ", " + self().describeState() + "]";
     }
 
     /** Runs the task's next step; the event loop calls it for the task's entries in its ready queue. */
@@ -128,8 +186,8 @@ public final class Task<T> extends Trampoline<T> {
         loop().taskDone(this);
         if (exception == null) {
             super.setResult((T) value);
-        } else if (exception instanceof CancellationException) {
-            self().cancelNow();
+        } else if (exception instanceof CancellationException cancellation) {
+            self().cancelNow(cancellation);
         } else {
             super.setException(exception);
         }

@@ -187,11 +187,22 @@ class TaskTest {
     }
 
     @Test
-    void toString_namesCoroutineAndState() {
-        Task<String> task = loop.createTask(Script.of("worker", ok(v -> returning("x"))));
+    void toString_namesTaskCoroutineAndState() {
+        Task<String> task = loop.createTask(Script.of("worker", ok(v -> returning("x"))), "fetcher");
 
-        assertEquals("Task[worker, pending]", task.toString());
+        assertEquals("Task[fetcher, worker, pending]", task.toString());
         loop.runUntilComplete(task);
-        assertEquals("Task[worker, result=x]", task.toString());
+        assertEquals("Task[fetcher, worker, result=x]", task.toString());
+    }
+
+    @Test
+    void getName_defaultsToTaskN_numberedOnItsLoop() {
+        Task<String> first = loop.createTask(Script.of("a", ok(v -> returning("a"))));
+        Task<String> second = loop.createTask(Script.of("b", ok(v -> returning("b"))));
+
+        assertEquals("Task-1", first.getName());
+        assertEquals("Task-2", second.getName());
+        second.setName("renamed");
+        assertEquals("renamed", second.getName());
     }
 }

@@ -37,6 +37,15 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
      */
     protected abstract Object resume();
 
+    /**
+     * The trampoline of the task that runs this frame (the task itself: {@code org.jasyncio.Task} is
+     * its only subclass), for the runtime's own coroutines that need their task; {@code null} while
+     * the frame is fresh.
+     */
+    protected final Trampoline<?> driver() {
+        return driver;
+    }
+
     /** Binds this fresh frame to {@code driver}, awaited by {@code caller}; throws if it was used before. */
     final void claim(Trampoline<?> driver, AsyncFrame<?> caller) {
         if (this.driver != null) {

@@ -46,6 +46,10 @@ public abstract class Trampoline<T> extends Future<T> {
 
     private AsyncFrame<?> current;
     private Object waiter;
+    /** How many cancellations were requested and not taken back by {@link #uncancel()}. */
+    private int cancelRequests;
+    /** The message of the latest cancellation request, for the exception thrown at the await. */
+    private String cancelMessage;
     /** The value, or with {@link #DELIVERED_FAILURE} the exception, for the frame resumed next. */
     private Object delivered;
     private short depth;
@@ -101,13 +105,36 @@ public abstract class Trampoline<T> extends Future<T> {
     }
 
     /**
-     * Requests cancellation, as asyncio's {@code Task.cancel}: a cancellable waiter is cancelled, which
-     * wakes the task with its {@code CancellationException}; otherwise the next step throws one at the
-     * {@code await} where the task is suspended, or the task ends cancelled if it has not started.
+     * Requests cancellation, as asyncio's {@code Task.cancel(msg)}: counts the request, then cancels a
+     * cancellable waiter, which wakes the task with its {@code CancellationException}; otherwise the
+     * next step throws one at the {@code await} where the task is suspended, or the task ends
+     * cancelled if it has not started.
+     *
+     * @param message what the {@code CancellationException} says; {@code null} for the default
      */
-    protected final void requestCancel() {
+    protected final void requestCancel(String message) {
+        cancelRequests++;
+        cancelMessage = message;
         flags |= MUST_CANCEL;
         interruptWaiter();
+    }
+
+    /** How many cancellation requests are pending, as asyncio's {@code Task.cancelling()}. */
+    protected final int cancelRequests() {
+        return cancelRequests;
+    }
+
+    /**
+     * Takes back one cancellation request, as asyncio's {@code Task.uncancel()}: when none is left, a
+     * cancellation requested but not yet thrown into the coroutine is dropped.
+     *
+     * @return the requests still pending
+     */
+    protected final int takeBackCancel() {
+        if (cancelRequests > 0 && --cancelRequests == 0) {
+            flags &= ~MUST_CANCEL;
+        }
+        return cancelRequests;
     }
 
     /** One step: delivers what the task was woken with, then resumes frames until one suspends. */
@@ -119,7 +146,7 @@ public abstract class Trampoline<T> extends Future<T> {
         }
         if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
-            deliverFailure(new CancellationException("task was cancelled"));
+            deliverFailure(cancellation());
         }
         if ((flags & STARTED) == 0) {
             flags |= STARTED;
@@ -256,10 +283,14 @@ public abstract class Trampoline<T> extends Future<T> {
         step();
     }
 
+    private CancellationException cancellation() {
+        return new CancellationException(cancelMessage != null ? cancelMessage : "task was cancelled");
+    }
+
     private void interruptWaiter() {
         Object on = waiter;
         if (on instanceof Future<?> future) {
-            if (future.cancel()) {
+            if (future.cancel(cancelMessage)) {
                 flags &= ~MUST_CANCEL;
             }
         } else if (on != null) {
@@ -271,16 +302,12 @@ public abstract class Trampoline<T> extends Future<T> {
         }
     }
 
+    /** Delivers {@code future}'s outcome: its value, or the exception {@code result()} throws. */
     private void takeOutcome(Future<?> future) {
-        if (future.isCancelled()) {
-            deliverFailure(new CancellationException("awaited future was cancelled: " + future));
-            return;
-        }
-        Throwable exception = future.exception();
-        if (exception != null) {
-            deliverFailure(exception);
-        } else {
+        try {
             delivered = future.result();
+        } catch (Throwable t) {
+            deliverFailure(t);
         }
     }
 
