@@ -5,10 +5,13 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.jasyncio.internal.Completed;
 import org.jasyncio.internal.Sleep;
@@ -113,6 +116,108 @@ public final class Asyncio {
     }
 
     /**
+     * As {@link #createTask(Coroutine)}, naming the task {@code name} ({@code null}: the default,
+     * {@code Task-N}).
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return getRunningLoop().createTask(coroutine, name);
+    }
+
+    /**
+     * A coroutine that runs {@code body} with a new {@link TaskGroup}, then waits until every task the
+     * group started is done, and finishes with the body's result, as asyncio's
+     * {@code async with TaskGroup() as tg}. The body runs inline, in the awaiting task; a method
+     * reference to an {@code @Async} method fits ({@code taskGroup(this::crawl)}).
+     *
+     * <p>The first failure (not a cancellation) of a task or of the body cancels the body, at its
+     * {@code await}, and every other task; when all have finished, the coroutine throws a
+     * {@link TaskGroupException} listing the tasks' failures in the order they happened, then the
+     * body's. Cancelling the awaiting task cancels the tasks too, and stays a
+     * {@code CancellationException}.
+     */
+    public static <T> Coroutine<T> taskGroup(Function<? super TaskGroup, ? extends Awaitable<T>> body) {
+        return new TaskGroupScope<>(Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * A coroutine that runs {@code body} with a {@link Timeout} whose deadline is {@code delay} after
+     * it starts, as asyncio's {@code async with timeout(delay)}: at the deadline the body is cancelled
+     * at its {@code await}, and when it ends with that cancellation the coroutine throws
+     * {@link TimeoutException}. A body that catches the cancellation and returns normally returns its
+     * value (and {@link Timeout#expired()} is true). A cancellation from outside stays a
+     * {@code CancellationException}. Scopes nest: each tells its own expiry from any other.
+     *
+     * @throws TimeoutException when awaited, at the deadline (declared so that a {@code catch} of it
+     *         compiles around the {@code await})
+     */
+    public static <T> Coroutine<T> timeout(Duration delay, Function<? super Timeout, ? extends Awaitable<T>> body)
+            throws TimeoutException {
+        return new TimeoutScope<>(Objects.requireNonNull(delay, "delay"), Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * As {@link #timeout(Duration, Function)}, with the deadline {@code when} on the loop's clock
+     * ({@link EventLoop#time()}, ns; {@code Long.MAX_VALUE}: none), as asyncio's {@code timeout_at}.
+     *
+     * @throws TimeoutException when awaited, at the deadline
+     */
+    public static <T> Coroutine<T> timeoutAt(long when, Function<? super Timeout, ? extends Awaitable<T>> body)
+            throws TimeoutException {
+        return new TimeoutScope<>(when, Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * A coroutine that awaits {@code awaitable} (a coroutine becomes a task) so that cancelling the
+     * awaiting task does not cancel it, as asyncio's {@code shield}: the awaiting task gets its
+     * {@code CancellationException}, and the work goes on.
+     */
+    public static <T> Coroutine<T> shield(Awaitable<T> awaitable) {
+        return new Shield<>(Objects.requireNonNull(awaitable, "awaitable"));
+    }
+
+    /**
+     * A coroutine that waits until {@code when} is satisfied for {@code futures}, as asyncio's
+     * {@code wait}, and finishes with those {@link Waited#done() done} (in completion order) and those
+     * {@link Waited#pending() pending}. It cancels none of them. Write it qualified,
+     * {@code Asyncio.wait(...)}: a bare {@code wait(...)} means {@code Object.wait}.
+     *
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <F extends Future<?>> Coroutine<Waited<F>> wait(Collection<F> futures, ReturnWhen when) {
+        return waitFor(futures, when, null);
+    }
+
+    /**
+     * As {@link #wait(Collection, ReturnWhen)}, returning after {@code timeout} at the latest, with
+     * what is done by then: a timeout is not an error.
+     */
+    public static <F extends Future<?>> Coroutine<Waited<F>> wait(Collection<F> futures, ReturnWhen when,
+            Duration timeout) {
+        return waitFor(futures, when, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * The outcomes of {@code awaitables} in the order they complete, as asyncio's
+     * {@code as_completed}: as many coroutines as awaitables, awaiting each gives the next value or
+     * throws the next failure. The coroutines among the awaitables become tasks now, on the running
+     * loop.
+     *
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables) {
+        return new AsCompleted<>(getRunningLoop(), Gather.copy(awaitables), null);
+    }
+
+    /**
+     * As {@link #asCompleted(Collection)}; past {@code timeout}, awaiting each coroutine left throws
+     * {@link TimeoutException} (declared here, so that a {@code catch} of it compiles around the loop).
+     */
+    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> awaitables,
+            Duration timeout) throws TimeoutException {
+        return new AsCompleted<>(getRunningLoop(), Gather.copy(awaitables), Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
      * A coroutine that awaits {@code awaitable} for at most {@code timeout}, as
      * {@code asyncio.wait_for}. On timeout it cancels the awaited work, waits until the cancellation
      * has finished, and throws {@link TimeoutException}. Cancelling the task that awaits it cancels the
@@ -168,6 +273,19 @@ public final class Asyncio {
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw notInstrumented();
+    }
+
+    private static <F extends Future<?>> Coroutine<Waited<F>> waitFor(Collection<F> futures, ReturnWhen when,
+            Duration timeout) {
+        Objects.requireNonNull(when, "when");
+        Set<F> distinct = new LinkedHashSet<>();
+        for (F future : futures) {
+            distinct.add(Objects.requireNonNull(future, "a future to wait for is null"));
+        }
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("Asyncio.wait needs at least one future");
+        }
+        return new WaitFrame<>(distinct, when, timeout);
     }
 
     private static IllegalStateException notInstrumented() {

@@ -57,6 +57,8 @@ public final class EventLoop {
     private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
     /** The first of the tasks that are not done, linked through {@link Task#next}. */
     private Task<?> firstTask;
+    /** How many tasks this loop has made: the number in a task's default name. */
+    private int tasksMade;
     private final Selector selector;
     /** Whether the loop thread is, or is about to be, blocked in the selector. */
     private volatile boolean selecting;
@@ -104,11 +106,22 @@ public final class EventLoop {
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
+        return callAt(deadlineAfter(delay), callback);
+    }
+
+    /**
+     * Schedules {@code callback} to run when the loop's clock ({@link #time()}) reaches {@code when},
+     * in nanoseconds, as asyncio's {@code call_at}; a time already past means as soon as possible,
+     * after the callbacks already ready. Loop-thread only.
+     *
+     * @return a handle that can cancel it
+     */
+    public TimerHandle callAt(long when, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        checkThread("callLater");
+        checkThread("callAt");
         checkOpen();
-        TimerHandle timer = new TimerHandle(this, deadlineAfter(delay), callback);
-        timers.add(timer, timer.deadline);
+        TimerHandle timer = new TimerHandle(this, when, callback);
+        timers.add(timer, when);
         return timer;
     }
 
@@ -139,10 +152,18 @@ public final class EventLoop {
      * @throws IllegalStateException if the coroutine was awaited or scheduled before
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    /**
+     * As {@link #createTask(Coroutine)}, naming the task {@code name} ({@code null}: the default,
+     * {@code Task-N}, numbered on this loop). Loop-thread only.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         Objects.requireNonNull(coroutine, "coroutine");
         checkThread("createTask");
         checkOpen();
-        Task<T> task = new Task<>(this, coroutine);
+        Task<T> task = new Task<>(this, coroutine, name, ++tasksMade);
         task.next = firstTask;
         if (firstTask != null) {
             firstTask.previous = task;
@@ -322,7 +343,8 @@ public final class EventLoop {
         }
     }
 
-    private long deadlineAfter(Duration delay) {
+    /** The loop time {@code delay} from now, saturated at {@code Long.MAX_VALUE}. */
+    long deadlineAfter(Duration delay) {
         long now = time();
         if (delay.isNegative()) {
             return now;
