@@ -3,6 +3,7 @@ package org.jasyncio.benchmarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import org.jasyncio.Coroutine;
 import org.jasyncio.EventLoop;
@@ -17,6 +18,8 @@ import static org.jasyncio.Asyncio.createTask;
 import static org.jasyncio.Asyncio.gather;
 import static org.jasyncio.Asyncio.getRunningLoop;
 import static org.jasyncio.Asyncio.sleep;
+import static org.jasyncio.Asyncio.taskGroup;
+import static org.jasyncio.Asyncio.timeout;
 
 /**
  * The workloads written with jasyncio, as a user would write them: {@code @Async} methods and
@@ -147,6 +150,28 @@ final class JasyncioWorkloads {
             yielders.add(yieldOnce());
         }
         return completed(await(gather(yielders)).size());
+    }
+
+    // taskgroup-1k: a task group of tasks that each yield once.
+
+    @Async
+    static Coroutine<Integer> taskGroupYielders(int tasks) {
+        return completed(await(taskGroup(group -> {
+            for (int i = 0; i < tasks; i++) {
+                group.createTask(yieldOnce());
+            }
+            return completed(tasks);
+        })));
+    }
+
+    // timeout: a timeout around a coroutine that finishes first.
+
+    @Async
+    static Coroutine<Integer> timeouts(int count, Object token, Blackhole blackhole) throws TimeoutException {
+        for (int i = 0; i < count; i++) {
+            blackhole.consume(await(timeout(Duration.ofSeconds(1), scope -> passThrough(token))));
+        }
+        return completed(count);
     }
 
     // timers: many pending timers with random deadlines.

@@ -35,6 +35,8 @@ final class Report {
             new Row("spawn-sleep, beyond the 1 s sleep", "ms / 1M tasks", "SpawnSleep", null, SpawnSleepWorkload.SLEEP_MILLIS),
             new Row("spawn-sleep, heap while suspended", "B / task", "SpawnSleepHeap", "heapBytesPerTask", 0),
             new Row("gather-1k", "ns / task", "GatherThousand", null, 0),
+            new Row("taskgroup-1k", "ns / task", "TaskGroupThousand", null, 0),
+            new Row("timeout, body first", "ns / timeout", "TimeoutFirst", null, 0),
             new Row("timers", "ns / timer", "Timers", null, 0));
 
     private Report() {

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -120,6 +122,41 @@ final class VirtualThreadWorkloads {
             join(yielder);
         }
         return yielders.size();
+    }
+
+    /** A scope of its own, as {@code try (var scope = newVirtualThreadPerTaskExecutor())} would be. */
+    static int taskGroupYielders(int tasks) {
+        ExecutorService scope = newExecutor();
+        for (int i = 0; i < tasks; i++) {
+            scope.execute(Thread::yield);
+        }
+        scope.shutdown();
+        try {
+            if (!scope.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the task scope did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return tasks;
+    }
+
+    /** A deadline around a blocking call that returns first: armed on a scheduler, cancelled after the call. */
+    static int timeouts(ExecutorService threads, ScheduledExecutorService deadlines, int count, Object token,
+            Blackhole blackhole) {
+        return join(threads.submit(() -> {
+            Thread caller = Thread.currentThread();
+            for (int i = 0; i < count; i++) {
+                ScheduledFuture<?> deadline = deadlines.schedule(caller::interrupt, 1, TimeUnit.SECONDS);
+                try {
+                    blackhole.consume(passThrough(token));
+                } finally {
+                    deadline.cancel(false);
+                }
+            }
+            return count;
+        }));
     }
 
     static int timers(ExecutorService threads, long[] delays) {

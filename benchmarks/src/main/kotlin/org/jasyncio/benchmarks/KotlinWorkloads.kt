@@ -3,13 +3,16 @@ package org.jasyncio.benchmarks
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.yield
 import org.openjdk.jmh.infra.Blackhole
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.nanoseconds
+import kotlin.time.Duration.Companion.seconds
 
 /**
  * The workloads written with Kotlin coroutines, as a Kotlin user would write them, confined to one
@@ -71,6 +74,22 @@ object KotlinWorkloads {
     @JvmStatic
     fun gatherYielders(tasks: Int): Int = runBlocking {
         List(tasks) { async { yield() } }.awaitAll().size
+    }
+
+    @JvmStatic
+    fun taskGroupYielders(tasks: Int): Int = runBlocking {
+        coroutineScope {
+            repeat(tasks) { launch { yield() } }
+        }
+        tasks
+    }
+
+    @JvmStatic
+    fun timeouts(count: Int, token: Any, blackhole: Blackhole): Int = runBlocking {
+        for (i in 0 until count) {
+            blackhole.consume(withTimeout(1.seconds) { passThrough(token) })
+        }
+        count
     }
 
     /** Delays are in nanoseconds; kotlinx.coroutines rounds each up to whole milliseconds. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,13 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BenchmarksSmokeTest {
 
-    private static final Set<String> WORKLOADS = Set.of(
-            "AwaitInline", "Yield", "Handoff", "SpawnSleep", "SpawnSleepHeap", "GatherThousand", "Timers");
-    private static final Set<String> ALTERNATIVES = Set.of(
-            "jasyncio", "kotlinCoroutines", "virtualThreads", "completableFuture");
+    private static final Set<String> ALL = Set.of("jasyncio", "kotlinCoroutines", "virtualThreads", "completableFuture");
+    private static final Set<String> NO_COMPLETABLE_FUTURE = Set.of("jasyncio", "kotlinCoroutines", "virtualThreads");
+    /** Each workload, and the alternatives it is written for. */
+    private static final Map<String, Set<String>> WORKLOADS = Map.of(
+            "AwaitInline", ALL, "Yield", ALL, "Handoff", ALL, "SpawnSleep", ALL, "SpawnSleepHeap", ALL,
+            "GatherThousand", ALL, "Timers", ALL,
+            "TaskGroupThousand", NO_COMPLETABLE_FUTURE, "TimeoutFirst", NO_COMPLETABLE_FUTURE);
 
     @Test
     void everyBenchmarkRunsOnceAndReports() throws RunnerException {
+        // Measures nothing, so it need not wait for JMH's machine-wide lock held by another build's run.
+        System.setProperty("jmh.ignoreLock", "true");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(BenchmarksSmokeTest.class.getPackageName() + "\\.")
                 .forks(0)
@@ -45,6 +51,7 @@ class BenchmarksSmokeTest {
                 .param("tasks", "200")
                 .param("sleepMillis", "10")
                 .param("timers", "1000")
+                .param("timeouts", "100")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
         ByteArrayOutputStream message = new ByteArrayOutputStream();
@@ -53,13 +60,13 @@ class BenchmarksSmokeTest {
         Collection<RunResult> results = new Runner(options.build()).run();
 
         Set<String> expected = new TreeSet<>();
-        for (String workload : WORKLOADS) {
-            for (String alternative : ALTERNATIVES) {
+        WORKLOADS.forEach((workload, alternatives) -> {
+            for (String alternative : alternatives) {
                 if (VirtualThreadWorkloads.available() || !alternative.equals("virtualThreads")) {
                     expected.add(workload + "." + alternative);
                 }
             }
-        }
+        });
         Set<String> ran = new TreeSet<>();
         for (RunResult result : results) {
             String name = Report.shortName(result);
@@ -75,7 +82,7 @@ class BenchmarksSmokeTest {
 
         String table = Report.table(results, Runtime.version().toString());
         for (String row : new String[] {"| await-inline |", "| yield |", "| handoff |", "| spawn-sleep, heap while suspended |",
-                "| gather-1k |", "| timers |"}) {
+                "| gather-1k |", "| timers |", "| taskgroup-1k |", "| timeout, body first |"}) {
             assertTrue(table.contains(row), "the report lacks " + row + ":\n" + table);
         }
     }
