@@ -1,0 +1,43 @@
+package org.jasyncio.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A producer passing {@value #VALUES} values to a consumer on the same thread, which sums them: the
+ * values, boxed once beforehand, and their sum, which each benchmark checks. {@link Handoff} passes
+ * them through one slot, {@link QueueHandoff} through a queue of capacity 1. Score: nanoseconds per
+ * value.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public abstract class HandoffWorkload extends Alternatives {
+
+    static final int VALUES = 1_000_000;
+
+    @Param({"" + VALUES})
+    public int values;
+
+    protected final Integer[] boxed = new Integer[1024];
+    protected long sum;
+
+    @Setup
+    public void boxValues() {
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = i;
+        }
+        sum = 0;
+        for (int i = 0; i < values; i++) {
+            sum += boxed[i & (boxed.length - 1)];
+        }
+    }
+}
