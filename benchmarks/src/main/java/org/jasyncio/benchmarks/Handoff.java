@@ -18,18 +18,6 @@ public class Handoff extends HandoffWorkload {
 
     @Benchmark
     @OperationsPerInvocation(VALUES)
-    public long kotlinCoroutines() {
-        return check(KotlinWorkloads.handoff(boxed, values), sum, "sum");
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(VALUES)
-    public long virtualThreads() {
-        return check(VirtualThreadWorkloads.handoff(virtualThreads, boxed, values), sum, "sum");
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(VALUES)
     public long completableFuture() {
         return check(CompletableFutureWorkloads.handoff(boxed, values, executor), sum, "sum");
     }

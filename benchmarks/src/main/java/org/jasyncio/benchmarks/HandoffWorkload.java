@@ -2,9 +2,11 @@ package org.jasyncio.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -13,8 +15,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A producer passing {@value #VALUES} values to a consumer on the same thread, which sums them: the
  * values, boxed once beforehand, and their sum, which each benchmark checks. {@link Handoff} passes
- * them through one slot, {@link QueueHandoff} through a queue of capacity 1. Score: nanoseconds per
- * value.
+ * them through one slot, {@link QueueHandoff} through a queue of capacity 1; for Kotlin coroutines
+ * and virtual threads, whose natural slot is a queue of capacity 1 ({@code Channel(1)},
+ * {@code ArrayBlockingQueue(1)}), the two are the same, and their benchmarks are here. Score:
+ * nanoseconds per value.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -39,5 +43,17 @@ public abstract class HandoffWorkload extends Alternatives {
         for (int i = 0; i < values; i++) {
             sum += boxed[i & (boxed.length - 1)];
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public long kotlinCoroutines() {
+        return check(KotlinWorkloads.handoff(boxed, values), sum, "sum");
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public long virtualThreads() {
+        return check(VirtualThreadWorkloads.handoff(virtualThreads, boxed, values), sum, "sum");
     }
 }
