@@ -10,6 +10,8 @@ import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
+import org.jasyncio.queues.Queue;
+import org.jasyncio.sync.Lock;
 import org.openjdk.jmh.infra.Blackhole;
 
 import static org.jasyncio.Asyncio.await;
@@ -108,6 +110,46 @@ final class JasyncioWorkloads {
         Task<Long> consumer = createTask(consume(slot, count));
         await(produce(slot, values, count));
         return completed(await(consumer));
+    }
+
+    // queue-handoff: a producer and a consumer passing values through a Queue(1).
+
+    @Async
+    static Coroutine<Long> queueConsume(Queue<Integer> queue, int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += await(queue.get());
+        }
+        return completed(sum);
+    }
+
+    @Async
+    static Coroutine<Void> queueProduce(Queue<Integer> queue, Integer[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            await(queue.put(values[i & (values.length - 1)]));
+        }
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Long> queueHandoff(Integer[] values, int count) {
+        Queue<Integer> queue = new Queue<>(1);
+        Task<Long> consumer = createTask(queueConsume(queue, count));
+        await(queueProduce(queue, values, count));
+        return completed(await(consumer));
+    }
+
+    // lock-uncontended: acquire and release of a lock nobody else wants.
+
+    @Async
+    static Coroutine<Integer> lockUncontended(Lock lock, int pairs) {
+        int held = 0;
+        for (int i = 0; i < pairs; i++) {
+            await(lock.acquire());
+            held++;
+            lock.release();
+        }
+        return completed(held);
     }
 
     // spawn-sleep: many tasks sleeping at once, gathered.

@@ -1,7 +1,7 @@
 package org.jasyncio.benchmarks;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,7 +38,10 @@ public class TimeoutFirst extends Alternatives {
 
     @Setup(Level.Trial)
     public void startDeadlines() {
-        deadlines = Executors.newSingleThreadScheduledExecutor();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        // A cancelled deadline leaves the queue at once, as a user who cancels most of them would want.
+        scheduler.setRemoveOnCancelPolicy(true);
+        deadlines = scheduler;
     }
 
     @TearDown(Level.Trial)

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -90,6 +91,21 @@ final class VirtualThreadWorkloads {
         });
         join(producer);
         return join(consumer);
+    }
+
+    static int lockUncontended(ExecutorService threads, ReentrantLock lock, int pairs) {
+        return join(threads.submit(() -> {
+            int held = 0;
+            for (int i = 0; i < pairs; i++) {
+                lock.lock();
+                try {
+                    held++;
+                } finally {
+                    lock.unlock();
+                }
+            }
+            return held;
+        }));
     }
 
     /** Runs {@code whileSuspended} once every thread has started sleeping, if it is not {@code null}. */

@@ -7,6 +7,8 @@ import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.yield
 import org.openjdk.jmh.infra.Blackhole
@@ -58,6 +60,18 @@ object KotlinWorkloads {
             slot.send(values[i and (values.size - 1)])
         }
         consumer.await()
+    }
+
+    @JvmStatic
+    fun newMutex(): Mutex = Mutex()
+
+    @JvmStatic
+    fun lockUncontended(mutex: Mutex, pairs: Int): Int = runBlocking {
+        var held = 0
+        for (i in 0 until pairs) {
+            mutex.withLock { held++ }
+        }
+        held
     }
 
     /** Runs [whileSuspended] once every coroutine has started its delay, if it is not null. */
