@@ -19,6 +19,7 @@ public final class Demos {
         pages();
         footprint();
         noPreemption();
+        crawler();
     }
 
     private static void tutorial() {
@@ -81,6 +82,28 @@ public final class Demos {
                 (long) tasks * times, demo.turns().subList(0, 8));
         long onThreads = NoPreemption.onThreads(tasks, times);
         System.out.printf("   %-34s %,d of %,d%n", "on " + tasks + " platform threads:", onThreads, (long) tasks * times);
+    }
+
+    private static void crawler() throws Exception {
+        int pages = 31;
+        Duration delay = Duration.ofMillis(100);
+        Duration limit = Duration.ofSeconds(20);
+        section("5. The crawler: " + pages + " linked pages, each answered after " + delay.toMillis()
+                + " ms; a queue of addresses, workers in a task group, a semaphore, a " + limit.toSeconds()
+                + " s timeout");
+        try (Crawler crawler = new Crawler(pages, delay)) {
+            long start = System.nanoTime();
+            int crawled = Asyncio.run(crawler.crawl(1, 1, limit));
+            report("1 worker, 1 request at a time", crawled + " pages", start, "expect about "
+                    + pages * delay.toMillis() / 1000.0 + " s");
+        }
+        try (Crawler crawler = new Crawler(pages, delay)) {
+            long start = System.nanoTime();
+            int crawled = Asyncio.run(crawler.crawl(8, 4, limit));
+            report("8 workers, at most 4 requests", crawled + " pages", start, "expect about 0.9 s: the site's levels"
+                    + " of 1, 2, 4, 8, 16 pages, 4 at a time");
+            System.out.printf("   %-34s %d%n", "most requests the site saw at once:", crawler.mostRequestsInFlight());
+        }
     }
 
     private static void section(String title) {

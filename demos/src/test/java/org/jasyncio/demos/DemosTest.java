@@ -40,4 +40,12 @@ class DemosTest {
         assertEquals(3 * 1_000L, Asyncio.run(demo.onOneLoop(3, 1_000, 250)));
         assertEquals(List.of("t0", "t1", "t2", "t0", "t1", "t2"), demo.turns().subList(0, 6));
     }
+
+    @Test
+    void crawler_visitsEveryPageOnce_withinTheSemaphoresLimit() throws Exception {
+        try (Crawler crawler = new Crawler(15, Duration.ofMillis(5))) {
+            assertEquals(15, Asyncio.run(crawler.crawl(6, 3, Duration.ofSeconds(30))));
+            assertTrue(crawler.mostRequestsInFlight() <= 3, "requests in flight: " + crawler.mostRequestsInFlight());
+        }
+    }
 }
