@@ -47,9 +47,12 @@ public final class Task<T> extends Trampoline<T> {
     Task<?> next;
     /** Position in the loop's timers while the task sleeps, else -1. */
     int timerIndex = -1;
+    /** The task's {@link ContextVar} values: current while its steps run, kept between them. */
+    Context context;
 
-    Task(EventLoop loop, Coroutine<T> coroutine) {
+    Task(EventLoop loop, Coroutine<T> coroutine, Context context) {
         super(loop);
+        this.context = context;
         start(coroutine);
     }
 
@@ -92,6 +95,11 @@ public final class Task<T> extends Trampoline<T> {
         step();
     }
 
+    /** The innermost frame of the task's coroutine: where it is suspended, or was last. */
+    String whereSuspended() {
+        return String.valueOf(currentFrame());
+    }
+
     /** Whether the task is still to start {@code coroutine}: a gather given one coroutine twice reuses its task. */
     boolean isAboutToStart(Coroutine<?> coroutine) {
         return currentFrame() == coroutine && !isDone();
@@ -119,6 +127,11 @@ public final class Task<T> extends Trampoline<T> {
 
     @Override
     protected void wakeWhenDone(Future<?> future) {
+        if (future.loop != loop()) {
+            throw new IllegalStateException(this + " on " + loop() + " awaits " + future + " of another loop, "
+                    + future.loop + ": a task awaits only futures and tasks of its own loop; hand results"
+                    + " between loops with callSoonThreadsafe or Asyncio.runCoroutineThreadsafe");
+        }
         future.addWakeup(this);
     }
 
