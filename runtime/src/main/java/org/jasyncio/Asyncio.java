@@ -1,14 +1,15 @@
 package org.jasyncio;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -28,15 +29,13 @@ import org.jasyncio.internal.Sleep;
  */
 public final class Asyncio {
 
-    private static final Logger LOGGER = System.getLogger("org.jasyncio");
-
     private Asyncio() {
     }
 
     /**
      * Runs {@code main} on a new event loop on the calling thread, as {@code asyncio.run}: when it is
      * done, cancels the tasks still pending and runs the loop until they have finished, then closes
-     * the loop.
+     * the loop. The same as a {@link Runner} used once.
      *
      * <p>The coroutine's exception is rethrown unchanged, checked ones included, though they are not
      * declared here.
@@ -46,19 +45,8 @@ public final class Asyncio {
      */
     public static <T> T run(Coroutine<T> main) {
         Objects.requireNonNull(main, "main");
-        if (EventLoop.running() != null) {
-            throw new IllegalStateException("Asyncio.run cannot be called from a running event loop;"
-                    + " await the coroutine, or use createTask");
-        }
-        EventLoop loop = new EventLoop();
-        try {
-            return loop.runUntilComplete(main);
-        } finally {
-            try {
-                cancelPendingTasks(loop);
-            } finally {
-                loop.close();
-            }
+        try (Runner runner = new Runner()) {
+            return runner.run(main);
         }
     }
 
@@ -231,6 +219,48 @@ public final class Asyncio {
     }
 
     /**
+     * A coroutine that runs {@code function} on the running loop's default executor, in a copy of the
+     * awaiting task's {@link ContextVar} context, and finishes with its result or exception,
+     * unchanged, as {@code asyncio.to_thread}. Cancelling the awaiting task does not interrupt the
+     * function: the task stops waiting for it, and its outcome is dropped.
+     */
+    public static <T> Coroutine<T> toThread(Callable<T> function) {
+        return new ToThread<>(Objects.requireNonNull(function, "function"));
+    }
+
+    /**
+     * Submits {@code coroutine} to {@code loop} from any thread, as
+     * {@code asyncio.run_coroutine_threadsafe}: the loop runs it as a task, whose outcome completes
+     * the returned future (its exception unchanged, not wrapped); cancelling the future cancels the
+     * task.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine, EventLoop loop) {
+        return ThreadsafeRun.submit(Objects.requireNonNull(coroutine, "coroutine"), Objects.requireNonNull(loop, "loop"));
+    }
+
+    /**
+     * The task whose step runs now on the running loop, as {@code asyncio.current_task}: {@code null}
+     * in a plain callback.
+     *
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static Task<?> currentTask() {
+        return getRunningLoop().currentTask();
+    }
+
+    /**
+     * The running loop's tasks that are not done, as {@code asyncio.all_tasks}: a snapshot, newest
+     * first; the coroutine given to {@link #run} is among them while it runs.
+     *
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static Set<Task<?>> allTasks() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(getRunningLoop().pendingTasks()));
+    }
+
+    /**
      * The event loop running on the calling thread, as {@code asyncio.get_running_loop}.
      *
      * @throws IllegalStateException if there is none
@@ -297,23 +327,5 @@ public final class Asyncio {
         return new IllegalStateException("Asyncio.await was called in " + caller + ", which was not instrumented."
                 + " Mark the method @Async (org.jasyncio.annotation.Async) and add the jasyncio-maven-plugin,"
                 + " with the goals instrument and instrument-tests, to the build");
-    }
-
-    /** Cancels {@code loop}'s pending tasks and runs it until they have finished, as asyncio.run does. */
-    private static void cancelPendingTasks(EventLoop loop) {
-        List<Task<?>> pending = loop.pendingTasks();
-        if (pending.isEmpty()) {
-            return;
-        }
-        for (Task<?> task : pending) {
-            task.cancel();
-        }
-        loop.runUntilComplete(new GatheringFuture<>(loop, List.copyOf(pending), true).listen());
-        for (Task<?> task : pending) {
-            if (!task.isCancelled() && task.exception() != null) {
-                LOGGER.log(Level.ERROR, "unhandled exception in " + task + " while Asyncio.run shut down",
-                        task.exception());
-            }
-        }
     }
 }

@@ -10,10 +10,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 import org.jasyncio.internal.Clock;
+import org.jasyncio.internal.FrameOrigins;
 import org.jasyncio.internal.LoopFactory;
 
 /**
@@ -24,7 +28,17 @@ import org.jasyncio.internal.LoopFactory;
  * until the earliest timer is due or {@link #callSoonThreadsafe} wakes the loop); move the
  * thread-safe submissions, then the timers that are due (by deadline, first-in first-out among equal
  * deadlines), to the ready queue; run the callbacks that are ready now. Callbacks they schedule run in
- * the next iteration. An exception escaping a callback is logged and the loop goes on.
+ * the next iteration. An exception escaping a callback goes to the loop's {@link ExceptionHandler}
+ * (by default, logged through {@code System.Logger} {@code org.jasyncio}) and the loop goes on.
+ *
+ * <p>A task's step runs in the task's context ({@link ContextVar}); other callbacks run in the loop's
+ * base context, the one of the thread that started the loop, and what they set there is dropped
+ * when they return (asyncio runs a callback in the context it was scheduled from; that would cost
+ * every callback a capture, so jasyncio does it for tasks only).
+ *
+ * <p>Debug mode ({@link #setDebug}, or {@code -Djasyncio.debug=true}) reports a step or callback
+ * slower than {@link #setSlowCallbackDuration} and, from then on, every coroutine garbage-collected
+ * without ever being awaited or scheduled, with where it was created.
  *
  * <table>
  *   <caption>States</caption>
@@ -44,9 +58,21 @@ public final class EventLoop {
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     private static final Logger LOGGER = System.getLogger("org.jasyncio");
+    private static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
 
     static {
         LoopFactory.install(EventLoop::new);
+        FrameOrigins.install(new FrameOrigins.Reporter() {
+            @Override
+            public Object runningLoop() {
+                return running();
+            }
+
+            @Override
+            public void neverAwaited(Object loop, String message, Throwable origin) {
+                report((EventLoop) loop, new ErrorContext(message, origin, null, null));
+            }
+        });
     }
 
     private final Clock clock;
@@ -65,6 +91,16 @@ public final class EventLoop {
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean stopping;
+    /** The task whose step runs now, or {@code null}. */
+    private Task<?> currentTask;
+    /** The context current on the loop thread: the running task's, or the loop's base context. */
+    Context context = Context.EMPTY;
+    private ExceptionHandler exceptionHandler;
+    /** Where the default exception handler logs; tests replace it. */
+    Logger logger = LOGGER;
+    private boolean debug;
+    private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
+    private ExecutorService defaultExecutor;
 
     /** A new loop on the system's monotonic clock. */
     public EventLoop() {
@@ -79,6 +115,9 @@ public final class EventLoop {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for the event loop", e);
+        }
+        if (FrameOrigins.enabledByProperty()) {
+            setDebug(true);
         }
     }
 
@@ -95,6 +134,10 @@ public final class EventLoop {
         Objects.requireNonNull(callback, "callback");
         checkThread("callSoon");
         checkOpen();
+        if (thread == null) {
+            // Before the loop runs, submissions of callSoonThreadsafe keep their place too.
+            moveSubmitted();
+        }
         ready.addLast(callback);
     }
 
@@ -127,14 +170,25 @@ public final class EventLoop {
 
     /**
      * Schedules {@code callback} from any thread, and wakes the loop if it is blocked waiting. The
-     * callback runs on the loop thread, in the order of submission.
+     * callback runs on the loop thread, in the order of submission; called on the loop thread, it
+     * joins the one ready queue, in order with {@link #callSoon}. A callback accepted here always
+     * runs: if the loop closes first, {@link #close()} runs it.
      *
      * @throws IllegalStateException if the loop is closed
      */
     public void callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkOpen();
+        if (thread == Thread.currentThread()) {
+            ready.addLast(callback);
+            return;
+        }
         submitted.add(callback);
+        // close() sets closed, then runs what it finds submitted: if it may not have seen this one,
+        // take it back; if it is gone already, close() took it and runs it.
+        if (closed && submitted.remove(callback)) {
+            throw closedError();
+        }
         if (selecting) {
             selector.wakeup();
         }
@@ -163,7 +217,7 @@ public final class EventLoop {
         Objects.requireNonNull(coroutine, "coroutine");
         checkThread("createTask");
         checkOpen();
-        Task<T> task = new Task<>(this, coroutine, name, ++tasksMade);
+        Task<T> task = new Task<>(this, coroutine, name, ++tasksMade, thread != null ? context : Context.ofThread());
         task.next = firstTask;
         if (firstTask != null) {
             firstTask.previous = task;
@@ -211,6 +265,7 @@ public final class EventLoop {
         checkCanRun();
         thread = Thread.currentThread();
         RUNNING.set(this);
+        context = Context.ofThread();
         try {
             while (true) {
                 runOnce();
@@ -236,7 +291,10 @@ public final class EventLoop {
     }
 
     /**
-     * Closes the loop: drops pending callbacks and timers and releases its selector. Idempotent.
+     * Closes the loop: runs, on the calling thread, the callbacks {@link #callSoonThreadsafe} accepted
+     * and the loop has not run yet (so none is dropped silently); drops the other pending callbacks
+     * and timers; shuts the default executor down without waiting for its threads; releases the
+     * selector. Idempotent.
      *
      * @throws IllegalStateException if the loop is running
      */
@@ -248,9 +306,17 @@ public final class EventLoop {
             return;
         }
         closed = true;
+        for (Runnable callback; (callback = submitted.poll()) != null; ) {
+            run(callback);
+        }
         ready.clear();
         timers.clear();
-        submitted.clear();
+        if (debug) {
+            FrameOrigins.debugLoopEnded();
+        }
+        if (defaultExecutor != null) {
+            defaultExecutor.shutdown();
+        }
         try {
             selector.close();
         } catch (IOException e) {
@@ -268,9 +334,164 @@ public final class EventLoop {
         return closed;
     }
 
+    /**
+     * Runs {@code function} on {@code executor}, as asyncio's {@code run_in_executor}: its result or
+     * exception, unchanged, completes the returned future on the loop. A {@code null} executor means
+     * the loop's default one (daemon threads, made when first needed, shut down when the loop closes).
+     * Cancelling the future does not interrupt {@code function}; its outcome is then dropped.
+     * Loop-thread only.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses the work
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> function) {
+        Objects.requireNonNull(function, "function");
+        checkThread("runInExecutor");
+        checkOpen();
+        return ExecutorCall.submit(this, executor != null ? executor : defaultExecutor(), function);
+    }
+
+    /**
+     * Makes {@code executor} the one {@link #runInExecutor} uses when given {@code null}, and
+     * {@link Asyncio#toThread} always; the loop shuts it down when it closes. Loop-thread only.
+     */
+    public void setDefaultExecutor(ExecutorService executor) {
+        Objects.requireNonNull(executor, "executor");
+        checkThread("setDefaultExecutor");
+        checkOpen();
+        defaultExecutor = executor;
+    }
+
+    /**
+     * Makes {@code handler} receive the errors the loop reports ({@link ErrorContext}); {@code null}
+     * restores the default, {@link #defaultExceptionHandler}. Loop-thread only.
+     */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        checkThread("setExceptionHandler");
+        exceptionHandler = handler;
+    }
+
+    /** The handler set by {@link #setExceptionHandler}, or {@code null} for the default one. */
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /**
+     * Reports {@code context} to the loop's exception handler; if that throws, the default handler
+     * logs both. Called on the loop thread, or while the loop does not run.
+     */
+    public void callExceptionHandler(ErrorContext context) {
+        Objects.requireNonNull(context, "context");
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            defaultExceptionHandler(context);
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (Throwable t) {
+            defaultExceptionHandler(new ErrorContext("exception in the exception handler " + handler
+                    + " while it handled: " + context.message(), t, context.task(), context.future()));
+            if (context.exception() != null) {
+                defaultExceptionHandler(context);
+            }
+        }
+    }
+
+    /**
+     * The default exception handler: logs {@code context} through {@code System.Logger}
+     * {@code org.jasyncio}, at {@code ERROR} with its exception, or at {@code WARNING} without one.
+     */
+    public void defaultExceptionHandler(ErrorContext context) {
+        log(logger, context);
+    }
+
+    /**
+     * Turns debug mode on or off (off by default, unless {@code -Djasyncio.debug=true}). In debug
+     * mode, a step or callback slower than {@link #setSlowCallbackDuration} is reported to the
+     * exception handler with its task and where that task is suspended. While a loop is in debug
+     * mode, the runtime also remembers where every coroutine (on any thread) was created, to report
+     * one garbage-collected without ever being awaited or scheduled to the loop that was running
+     * where it was made. Loop-thread only.
+     *
+     * @throws IllegalStateException if the loop is closed
+     */
+    public void setDebug(boolean enabled) {
+        checkThread("setDebug");
+        checkOpen();
+        if (enabled != debug) {
+            debug = enabled;
+            if (enabled) {
+                FrameOrigins.debugLoopStarted();
+            } else {
+                FrameOrigins.debugLoopEnded();
+            }
+        }
+    }
+
+    /** Whether debug mode is on. */
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /**
+     * How long a step or callback may run before debug mode reports it as slow; 100 ms by default.
+     * Loop-thread only.
+     *
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
+    public void setSlowCallbackDuration(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        checkThread("setSlowCallbackDuration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("setSlowCallbackDuration(" + duration + "): the duration must not be negative");
+        }
+        slowCallbackNanos = duration.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : duration.toNanos();
+    }
+
+    /** How long a step or callback may run before debug mode reports it as slow. */
+    public Duration getSlowCallbackDuration() {
+        return Duration.ofNanos(slowCallbackNanos);
+    }
+
+    @Override
+    public String toString() {
+        String state = closed ? "closed" : thread != null ? "running" : "idle";
+        return "EventLoop@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
+    }
+
     /** {@code awaitable} as a future of this loop: a coroutine becomes a task. */
     <T> Future<T> toFuture(Awaitable<T> awaitable) {
         return awaitable instanceof Coroutine<T> coroutine ? createTask(coroutine) : (Future<T>) awaitable;
+    }
+
+    /** The task whose step runs now, or {@code null}. */
+    Task<?> currentTask() {
+        return currentTask;
+    }
+
+    /** The executor {@link #runInExecutor} uses when given {@code null}; made when first needed. */
+    ExecutorService defaultExecutor() {
+        if (defaultExecutor == null) {
+            defaultExecutor = ExecutorCall.newDefaultExecutor();
+        }
+        return defaultExecutor;
+    }
+
+    /**
+     * Reports {@code context} from any thread: to {@code loop}'s handler, on its thread, while it is
+     * open; otherwise (no loop, or a closed one) to the default handler, on this thread.
+     */
+    static void report(EventLoop loop, ErrorContext context) {
+        if (loop != null) {
+            try {
+                loop.callSoonThreadsafe(() -> loop.callExceptionHandler(context));
+                return;
+            } catch (IllegalStateException closed) {
+                loop.defaultExceptionHandler(context);
+                return;
+            }
+        }
+        log(LOGGER, context);
     }
 
     /** The tasks of this loop that are not done yet. */
@@ -339,7 +560,17 @@ public final class EventLoop {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the event loop is closed");
+            throw closedError();
+        }
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException(this + " is closed; schedule work only on an open loop");
+    }
+
+    private void moveSubmitted() {
+        for (Runnable callback; (callback = submitted.poll()) != null; ) {
+            ready.addLast(callback);
         }
     }
 
@@ -355,9 +586,7 @@ public final class EventLoop {
 
     private void runOnce() {
         waitForWork();
-        for (Runnable callback; (callback = submitted.poll()) != null; ) {
-            ready.addLast(callback);
-        }
+        moveSubmitted();
         if (!timers.isEmpty()) {
             long now = time();
             while (!timers.isEmpty() && timers.firstDeadline() <= now) {
@@ -404,17 +633,64 @@ public final class EventLoop {
         }
     }
 
-    private static void run(Object item) {
+    private void run(Object item) {
+        Context base = context;
+        long started = debug ? System.nanoTime() : 0;
         try {
             if (item instanceof Task<?> task) {
-                task.runStep();
+                runStep(task);
             } else if (item instanceof TimerHandle timer) {
                 timer.fire();
             } else {
                 ((Runnable) item).run();
             }
         } catch (Throwable t) {
-            LOGGER.log(Level.ERROR, "exception in event loop callback " + item, t);
+            callExceptionHandler(new ErrorContext("exception in event loop callback " + item, t, null, null));
+        } finally {
+            context = base;
+        }
+        if (debug) {
+            reportIfSlow(item, System.nanoTime() - started);
+        }
+    }
+
+    /** Runs {@code task}'s step as the current task, in its context, and keeps what the step set there. */
+    private void runStep(Task<?> task) {
+        currentTask = task;
+        context = task.context;
+        try {
+            task.runStep();
+        } finally {
+            task.context = context;
+            currentTask = null;
+        }
+    }
+
+    private void reportIfSlow(Object item, long nanos) {
+        if (nanos < slowCallbackNanos) {
+            return;
+        }
+        String took = String.format("%.3f s", nanos / 1e9);
+        if (item instanceof Task<?> task) {
+            callExceptionHandler(new ErrorContext("a step of " + task + " took " + took + ", then it was at "
+                    + task.whereSuspended(), null, task, null));
+        } else {
+            callExceptionHandler(new ErrorContext("callback " + item + " took " + took, null, null, null));
+        }
+    }
+
+    private static void log(Logger logger, ErrorContext context) {
+        StringBuilder message = new StringBuilder(context.message());
+        if (context.task() != null) {
+            message.append("; task: ").append(context.task());
+        }
+        if (context.future() != null && context.future() != context.task()) {
+            message.append("; future: ").append(context.future());
+        }
+        if (context.exception() != null) {
+            logger.log(Level.ERROR, message.toString(), context.exception());
+        } else {
+            logger.log(Level.WARNING, message.toString());
         }
     }
 }

@@ -79,7 +79,8 @@ public non-sealed class Future<T> implements Awaitable<T> {
         Objects.requireNonNull(exception, "exception");
         checkPending("setException");
         this.result = exception;
-        // Watched before the callbacks hear of it: a watcher told at once may retrieve it.
+        // Watched once failed, and before the callbacks hear of it: a watcher told at once may retrieve it.
+        state = FAILED;
         if (!(exception instanceof CancellationException)) {
             unretrieved = UnretrievedException.watch(this, exception);
         }

@@ -50,16 +50,19 @@ public final class Task<T> extends Trampoline<T> {
     int timerIndex = -1;
     /** Position among the running tasks of its {@link TaskGroup}, if it is in one. */
     int groupIndex = -1;
+    /** The task's {@link ContextVar} values: current while its steps run, kept between them. */
+    Context context;
 
     /** The name given, or {@code null} until {@link #getName()} first makes the default from {@link #number}. */
     private String name;
     /** The task's number on its loop, for its default name. */
     private final int number;
 
-    Task(EventLoop loop, Coroutine<T> coroutine, String name, int number) {
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, int number, Context context) {
         super(loop);
         this.name = name;
         this.number = number;
+        this.context = context;
         start(coroutine);
     }
 
@@ -150,6 +153,11 @@ public final class Task<T> extends Trampoline<T> {
         step();
     }
 
+    /** The innermost frame of the task's coroutine: where it is suspended, or was last. */
+    String whereSuspended() {
+        return String.valueOf(currentFrame());
+    }
+
     /** Whether the task is still to start {@code coroutine}: a gather given one coroutine twice reuses its task. */
     boolean isAboutToStart(Coroutine<?> coroutine) {
         return currentFrame() == coroutine && !isDone();
@@ -177,6 +185,11 @@ public final class Task<T> extends Trampoline<T> {
 
     @Override
     protected void wakeWhenDone(Future<?> future) {
+        if (future.loop != loop()) {
+            throw new IllegalStateException(this + " on " + loop() + " awaits " + future + " of another loop, "
+                    + future.loop + ": a task awaits only futures and tasks of its own loop; hand results"
+                    + " between loops with callSoonThreadsafe or Asyncio.runCoroutineThreadsafe");
+        }
         future.addWakeup(this);
     }
 

@@ -1,36 +1,33 @@
 package org.jasyncio;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.lang.ref.Cleaner;
 
 /**
  * Reports a future's exception that nobody retrieved, when the future is garbage-collected, as
  * asyncio's "Task exception was never retrieved". Armed only when a future fails, so futures that
- * succeed cost nothing; disarmed by {@link #retrieved()}.
+ * succeed cost nothing; disarmed by {@link #retrieved()}. The report goes to the loop's exception
+ * handler, on the loop's thread, while the loop is open; else to its default handler.
  *
- * <p>It holds the exception and a description of the future, never the future itself, which must
- * stay collectable. Thread rule: armed and disarmed on the loop thread, {@link #run()} on the
- * cleaner's thread.
+ * <p>It holds the loop, the exception and a description of the future, never the future itself,
+ * which must stay collectable. Thread rule: armed and disarmed on the loop thread, {@link #run()} on
+ * the cleaner's thread.
  */
 final class UnretrievedException implements Runnable {
 
-    private static final Logger LOGGER = System.getLogger("org.jasyncio");
-
-    private final Logger logger;
+    private final EventLoop loop;
     private final String future;
     private final Throwable exception;
     private volatile boolean retrieved;
 
-    UnretrievedException(Logger logger, String future, Throwable exception) {
-        this.logger = logger;
+    UnretrievedException(EventLoop loop, String future, Throwable exception) {
+        this.loop = loop;
         this.future = future;
         this.exception = exception;
     }
 
     /** Arms a report of {@code exception} for when {@code future} becomes unreachable. */
     static UnretrievedException watch(Future<?> future, Throwable exception) {
-        UnretrievedException report = new UnretrievedException(LOGGER, future.toString(), exception);
+        UnretrievedException report = new UnretrievedException(future.loop, future.toString(), exception);
         Cleaners.CLEANER.register(future, report);
         return report;
     }
@@ -40,11 +37,11 @@ final class UnretrievedException implements Runnable {
         retrieved = true;
     }
 
-    /** Logs the exception, unless it was retrieved. */
+    /** Reports the exception, unless it was retrieved. */
     @Override
     public void run() {
         if (!retrieved) {
-            logger.log(Level.ERROR, "exception was never retrieved: " + future, exception);
+            EventLoop.report(loop, new ErrorContext("exception was never retrieved: " + future, exception, null, null));
         }
     }
 

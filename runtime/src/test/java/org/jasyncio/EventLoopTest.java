@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jasyncio.testing.Events;
@@ -243,5 +246,75 @@ class EventLoopTest {
         long elapsed = System.nanoTime() - start;
         assertTrue(elapsed >= Duration.ofMillis(50).toNanos(), "woke after " + elapsed + " ns");
         assertTrue(elapsed < Duration.ofSeconds(10).toNanos(), "woke after " + elapsed + " ns");
+    }
+
+    @Test
+    void callSoonAndCallSoonThreadsafe_onTheLoopThread_runInTheOrderCalled() {
+        loop.callSoon(() -> {
+            loop.callSoonThreadsafe(() -> events.add("threadsafe 1"));
+            loop.callSoon(() -> events.add("soon 2"));
+            loop.callSoonThreadsafe(() -> events.add("threadsafe 3"));
+            loop.callSoon(() -> events.add("soon 4"));
+            loop.callSoon(loop::stop);
+        });
+
+        loop.runForever();
+
+        events.assertOrder("threadsafe 1", "soon 2", "threadsafe 3", "soon 4");
+    }
+
+    @Test
+    void callSoonAndCallSoonThreadsafe_beforeTheLoopRuns_runInTheOrderCalled() {
+        loop.callSoonThreadsafe(() -> events.add("threadsafe 1"));
+        loop.callSoon(() -> events.add("soon 2"));
+        loop.callSoonThreadsafe(() -> events.add("threadsafe 3"));
+        loop.callSoon(() -> events.add("soon 4"));
+        loop.callSoon(() -> loop.callSoon(loop::stop));
+
+        loop.runForever();
+
+        events.assertOrder("threadsafe 1", "soon 2", "threadsafe 3", "soon 4");
+    }
+
+    @Test
+    void callSoonThreadsafe_racingClose_eachCallbackRunsOrTheCallThrows() throws InterruptedException {
+        for (int round = 0; round < 20; round++) {
+            EventLoop closing = new EventLoop();
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger ran = new AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                Thread thread = new Thread(() -> {
+                    for (int n = 0; n < 20_000; n++) {
+                        try {
+                            closing.callSoonThreadsafe(ran::incrementAndGet);
+                        } catch (IllegalStateException closed) {
+                            return;
+                        }
+                        accepted.incrementAndGet();
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            closing.callSoon(closing::stop);
+            closing.runForever();
+            closing.close();
+            for (Thread thread : threads) {
+                thread.join(10_000);
+                assertFalse(thread.isAlive());
+            }
+
+            assertEquals(accepted.get(), ran.get(), "round " + round);
+        }
+    }
+
+    @Test
+    void close_callbacksAcceptedByCallSoonThreadsafe_runBeforeItCloses() {
+        loop.callSoonThreadsafe(() -> events.add("accepted before close"));
+
+        loop.close();
+
+        events.assertOrder("accepted before close");
     }
 }

@@ -26,8 +26,14 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     /** The trampoline of the task that runs this frame; {@code null} while the frame is fresh. */
     Trampoline<?> driver;
 
-    /** Only generated frame classes and the runtime's own coroutines extend this class. */
+    /**
+     * Only generated frame classes and the runtime's own coroutines extend this class. Debug mode
+     * remembers where each frame was created ({@link FrameOrigins}); otherwise this reads one flag.
+     */
     protected AsyncFrame() {
+        if (FrameOrigins.tracking) {
+            FrameOrigins.track(this);
+        }
     }
 
     /**
@@ -54,6 +60,9 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
         }
         this.driver = driver;
         this.caller = caller;
+        if (FrameOrigins.tracking) {
+            FrameOrigins.claimed(this);
+        }
     }
 
     /**
@@ -62,8 +71,17 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
      */
     @Override
     public String toString() {
-        String name = getClass().getName();
-        name = name.substring(name.lastIndexOf('.') + 1);
+        return methodName(getClass());
+    }
+
+    /** The {@code @Async} method of frames of {@code frameClass}, as {@code Owner.method}. */
+    static String methodName(Class<?> frameClass) {
+        return methodName(frameClass.getName());
+    }
+
+    /** The {@code @Async} method of frames of the class named {@code frameClass}, or its simple name. */
+    static String methodName(String frameClass) {
+        String name = frameClass.substring(frameClass.lastIndexOf('.') + 1);
         String infix = "$Async$";
         int at = name.indexOf(infix);
         return at < 0 ? name : name.substring(0, at) + '.' + name.substring(at + infix.length());

@@ -26,6 +26,13 @@ public final class Await {
         }
     };
 
+    /**
+     * The class of {@link CompletableFuture#minimalCompletionStage()}'s stages: a
+     * {@code CompletableFuture} whose own methods throw {@link UnsupportedOperationException}, so
+     * only its {@code CompletionStage} methods, {@code toCompletableFuture()} among them, may be used.
+     */
+    private static final Class<?> MINIMAL_STAGE = new CompletableFuture<>().minimalCompletionStage().getClass();
+
     private Await() {
     }
 
@@ -36,7 +43,9 @@ public final class Await {
      *
      * <p>A coroutine runs inline, in the same task. A {@code Future} or {@code Task} that is already
      * done, or a {@code CompletableFuture} that is, is read without suspending, allocating or touching
-     * the event loop.
+     * the event loop. A minimal stage ({@link CompletableFuture#minimalCompletionStage()}) is read
+     * through its {@code toCompletableFuture()} copy; any other stage only through
+     * {@code whenComplete}, so a completed one suspends its task for one turn of the loop.
      *
      * @throws NullPointerException if {@code awaitable} is {@code null}
      * @throws IllegalArgumentException if it is not a coroutine, future, task or completion stage
@@ -52,8 +61,12 @@ public final class Await {
         if (awaitable instanceof Future<?> future) {
             return future.isDone() ? future.result() : frame.driver.waitFor(future, frame);
         }
-        if (awaitable instanceof CompletableFuture<?> completable && completable.isDone()) {
-            return join(completable);
+        if (awaitable instanceof CompletableFuture<?> completable) {
+            CompletableFuture<?> readable = completable.getClass() == MINIMAL_STAGE
+                    ? completable.toCompletableFuture() : completable;
+            if (readable.isDone()) {
+                return join(readable);
+            }
         }
         if (awaitable instanceof CompletionStage<?> stage) {
             return frame.driver.waitFor(stage, frame);

@@ -280,7 +280,8 @@ public abstract class Trampoline<T> extends Future<T> {
         } else {
             delivered = result;
         }
-        step();
+        // A step of its own, so that the loop runs it as the task's (current task, context, timing).
+        schedule();
     }
 
     private CancellationException cancellation() {
