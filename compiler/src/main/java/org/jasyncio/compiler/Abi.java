@@ -22,6 +22,8 @@ public final class Abi {
 
     /** The declared return type every {@code @Async} method must have. */
     public static final String COROUTINE_DESC = "Lorg/jasyncio/Coroutine;";
+    /** The other return type an async lambda's function type may have. */
+    public static final String AWAITABLE_DESC = "Lorg/jasyncio/Awaitable;";
 
     /** The base class of generated frames. */
     public static final String ASYNC_FRAME = "org/jasyncio/internal/AsyncFrame";

@@ -1,6 +1,7 @@
 package org.jasyncio.compiler;
 
 import org.jasyncio.Asyncio;
+import org.jasyncio.Awaitable;
 import org.jasyncio.Coroutine;
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
@@ -24,6 +25,7 @@ class AbiTest {
         assertEquals(Abi.ASYNC_ANNOTATION, descriptorOf("org.jasyncio.annotation.Async"));
         assertEquals(Abi.INSTRUMENTED_ANNOTATION, descriptorOf("org.jasyncio.internal.Instrumented"));
         assertEquals(Abi.COROUTINE_DESC, Type.getDescriptor(Coroutine.class));
+        assertEquals(Abi.AWAITABLE_DESC, Type.getDescriptor(Awaitable.class));
     }
 
     @Test
