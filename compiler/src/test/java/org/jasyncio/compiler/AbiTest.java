@@ -46,6 +46,13 @@ class AbiTest {
         Method resume = AsyncFrame.class.getDeclaredMethod(Abi.RESUME);
         assertEquals(Abi.RESUME_DESC, Type.getMethodDescriptor(resume));
         assertTrue(Modifier.isProtected(resume.getModifiers()) && Modifier.isAbstract(resume.getModifiers()));
+        Method suspendedAt = AsyncFrame.class.getDeclaredMethod(Abi.SUSPENDED_AT);
+        assertEquals(Abi.SUSPENDED_AT_DESC, Type.getMethodDescriptor(suspendedAt));
+        assertTrue(Modifier.isProtected(suspendedAt.getModifiers()) && !Modifier.isFinal(suspendedAt.getModifiers()));
+        Method elementAt = AsyncFrame.class.getDeclaredMethod(Abi.ELEMENT_AT, String.class, String.class,
+                String.class, String.class, int.class);
+        assertEquals(Abi.ELEMENT_AT_DESC, Type.getMethodDescriptor(elementAt));
+        assertTrue(Modifier.isProtected(elementAt.getModifiers()) && Modifier.isStatic(elementAt.getModifiers()));
     }
 
     @Test

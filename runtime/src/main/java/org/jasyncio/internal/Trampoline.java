@@ -156,6 +156,7 @@ public abstract class Trampoline<T> extends Future<T> {
                 return;
             }
             if (thrown != null) {
+                AsyncStackTraces.awaitedBy(thrown, caller);
                 deliverFailure(thrown);
             } else {
                 delivered = result;

@@ -3,6 +3,7 @@ package org.jasyncio.compiler.codegen;
 import org.jasyncio.compiler.Abi;
 import org.jasyncio.compiler.analysis.MethodPlan;
 import org.jasyncio.compiler.analysis.SpillField;
+import org.jasyncio.compiler.analysis.SuspensionPoint;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -17,8 +18,12 @@ public final class FrameClassWriter {
     private FrameClassWriter() {
     }
 
-    /** The class file of {@code shape}'s frame, for a class file of version {@code version}. */
-    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, int version, String sourceFile) {
+    /**
+     * The class file of {@code shape}'s frame, for a class file of version {@code version}; its
+     * method's code starts at {@code firstLine} (-1: unknown) in {@code sourceFile} (may be null).
+     */
+    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, int version, String sourceFile,
+                               int firstLine) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Math.max(version, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 shape.name(), null, Abi.ASYNC_FRAME, null);
@@ -38,6 +43,7 @@ public final class FrameClassWriter {
         }
         writeConstructor(writer, shape);
         writeResume(writer, shape, bodyName);
+        writeSuspendedAt(writer, shape, plan, bodyName, sourceFile, firstLine);
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -84,5 +90,40 @@ public final class FrameClassWriter {
         code.visitInsn(Opcodes.ARETURN);
         code.visitMaxs(0, 0);
         code.visitEnd();
+    }
+
+    /**
+     * {@code suspendedAt()}: {@code elementAt(owner, method, file, lines, state)}, where {@code lines}
+     * is a constant string whose char {@code k} is the line of state {@code k} (0: unknown), so the
+     * table costs no static initialiser and nothing is allocated until it is called.
+     */
+    private static void writeSuspendedAt(ClassWriter writer, FrameShape shape, MethodPlan plan, String bodyName,
+                                         String sourceFile, int firstLine) {
+        StringBuilder lines = new StringBuilder().append(lineChar(firstLine));
+        for (SuspensionPoint point : plan.points()) {
+            lines.append(lineChar(point.line()));
+        }
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Abi.SUSPENDED_AT,
+                Abi.SUSPENDED_AT_DESC, null, null);
+        code.visitCode();
+        code.visitLdcInsn(shape.owner().replace('/', '.'));
+        code.visitLdcInsn(bodyName);
+        if (sourceFile == null) {
+            code.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            code.visitLdcInsn(sourceFile);
+        }
+        code.visitLdcInsn(lines.toString());
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.STATE, "I");
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, Abi.ASYNC_FRAME, Abi.ELEMENT_AT, Abi.ELEMENT_AT_DESC, false);
+        code.visitInsn(Opcodes.ARETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    /** A line as one char of the table; 0 for an unknown line or one past what a char holds. */
+    private static char lineChar(int line) {
+        return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
     }
 }

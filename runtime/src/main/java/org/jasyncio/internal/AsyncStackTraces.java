@@ -1,0 +1,77 @@
+package org.jasyncio.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Async stack traces: puts the frames that awaited a failed frame into its exception's stack trace,
+ * as they would have shown had nothing suspended. Not for user code.
+ *
+ * <p>A frame that runs inline under its caller throws through the caller's Java frame, which the
+ * stack trace already shows. A frame resumed by its task's {@link Trampoline} after a suspension has
+ * no caller below it on the Java stack: the trampoline delivers its exception to the caller instead.
+ * At each such delivery, {@link #awaitedBy} inserts the caller's {@link AsyncFrame#suspendedAt()}
+ * just before the trampoline's own frames, so that the callers of a chain appear innermost first,
+ * each once, at the line of its {@code await}. Nothing is done, and nothing allocated, until an
+ * exception is thrown.
+ *
+ * <p>Thread rule: loop thread of the task whose frames these are.
+ */
+public final class AsyncStackTraces {
+
+    /** Past this many elements a trace is left alone: an exception object rethrown over and over must not grow. */
+    static final int MAX_ELEMENTS = 4096;
+
+    private static final String TRAMPOLINE = Trampoline.class.getName();
+    private static final String STEP = "step";
+
+    private AsyncStackTraces() {
+    }
+
+    /**
+     * Records in {@code exception}'s stack trace that {@code caller}, suspended, awaited the frame
+     * that threw it: its {@code suspendedAt()} goes just before the first frame of
+     * {@code Trampoline.step}, or at the end when the exception was made elsewhere (on another
+     * thread, say). An exception without a writable stack trace is left alone.
+     */
+    static void awaitedBy(Throwable exception, AsyncFrame<?> caller) {
+        StackTraceElement at = caller.suspendedAt();
+        if (at == null) {
+            return;
+        }
+        StackTraceElement[] trace = exception.getStackTrace();
+        if (trace.length == 0 || trace.length >= MAX_ELEMENTS) {
+            return;
+        }
+        int insertion = trace.length;
+        for (int i = 0; i < trace.length; i++) {
+            if (STEP.equals(trace[i].getMethodName()) && TRAMPOLINE.equals(trace[i].getClassName())) {
+                insertion = i;
+                break;
+            }
+        }
+        StackTraceElement[] extended = new StackTraceElement[trace.length + 1];
+        System.arraycopy(trace, 0, extended, 0, insertion);
+        extended[insertion] = at;
+        System.arraycopy(trace, insertion, extended, insertion + 1, trace.length - insertion);
+        exception.setStackTrace(extended);
+    }
+
+    /**
+     * Where each frame of {@code task} is suspended, innermost first: its frames'
+     * {@code suspendedAt()}, those that know it, along the chain of callers. Empty once the task is done.
+     */
+    public static List<StackTraceElement> suspendedFrames(Trampoline<?> task) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        if (task.isDone()) {
+            return frames;
+        }
+        for (AsyncFrame<?> frame = task.currentFrame(); frame != null; frame = frame.caller) {
+            StackTraceElement at = frame.suspendedAt();
+            if (at != null) {
+                frames.add(at);
+            }
+        }
+        return frames;
+    }
+}
