@@ -8,10 +8,15 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InnerClassNode;
 
 /**
  * Writes the frame class of one {@code @Async} method: a final subclass of {@code AsyncFrame} with
- * the state, the receiver, the arguments and the spill fields, whose {@code resume()} calls the body.
+ * the state, the receiver, the arguments and the spill fields, whose {@code resume()} calls the body
+ * and whose {@code suspendedAt()} tells where the method waits. It is a static member class of the
+ * method's class in its {@code InnerClasses} entries (the owner lists it too), so reflection gives
+ * it a simple name and a declaring class.
  */
 public final class FrameClassWriter {
 
@@ -19,17 +24,22 @@ public final class FrameClassWriter {
     }
 
     /**
-     * The class file of {@code shape}'s frame, for a class file of version {@code version}; its
-     * method's code starts at {@code firstLine} (-1: unknown) in {@code sourceFile} (may be null).
+     * The class file of {@code shape}'s frame, a member of {@code owner} (whose version and source
+     * file it takes); its method's code starts at {@code firstLine} (-1: unknown).
      */
-    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, int version, String sourceFile,
-                               int firstLine) {
+    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, ClassNode owner, int firstLine) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(Math.max(version, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+        writer.visit(Math.max(owner.version, Opcodes.V1_8), FrameShape.ACCESS | Opcodes.ACC_SUPER,
                 shape.name(), null, Abi.ASYNC_FRAME, null);
-        if (sourceFile != null) {
-            writer.visitSource(sourceFile, null);
+        if (owner.sourceFile != null) {
+            writer.visitSource(owner.sourceFile, null);
         }
+        for (InnerClassNode entry : owner.innerClasses) {
+            if (entry.name.equals(owner.name)) {
+                entry.accept(writer);
+            }
+        }
+        shape.memberEntry().accept(writer);
         writer.visitField(0, FrameShape.STATE, "I", null, null).visitEnd();
         if (!shape.isStatic()) {
             writer.visitField(Opcodes.ACC_FINAL, FrameShape.SELF, "L" + shape.owner() + ";", null, null).visitEnd();
@@ -43,7 +53,7 @@ public final class FrameClassWriter {
         }
         writeConstructor(writer, shape);
         writeResume(writer, shape, bodyName);
-        writeSuspendedAt(writer, shape, plan, bodyName, sourceFile, firstLine);
+        writeSuspendedAt(writer, shape, plan, bodyName, owner.sourceFile, firstLine);
         writer.visitEnd();
         return writer.toByteArray();
     }
