@@ -6,26 +6,28 @@ import static org.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import org.jasyncio.annotation.Async;
+import org.jasyncio.testing.SourceLines;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 /**
  * Async stack traces (API section 6): an exception that passes through awaits after real
  * suspensions names each {@code @Async} method that awaited it, at the line of its {@code await},
- * innermost first, once each; one thrown inline keeps the plain Java trace. Lines are found by the
+ * innermost first, once each; one thrown inline keeps the plain Java trace; one another task failed
+ * with shows that task's frames, then the awaiting task's. Lines are found by the
  * marker comments below.
  */
 class AsyncStackTracesTest {
 
-    private static final String SOURCE = "src/test/java/org/jasyncio/AsyncStackTracesTest.java";
+    /** The three methods as a trace shows them, innermost first: each at its marked line. */
+    private static final List<String> AWAITING = List.of("inner:" + line("inner"), "middle:" + line("middle"),
+            "outer:" + line("outer"));
+
 
     @Async
     static Coroutine<Void> outer(boolean suspend) {
@@ -53,31 +55,54 @@ class AsyncStackTracesTest {
         throw new IllegalStateException("three awaits deep"); // at: inner
     }
 
-    @Test
-    void afterRealSuspensions_theTraceNamesEveryAwaitingMethodAtItsAwait_innermostFirst() throws IOException {
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> VirtualTime.run(outer(true)));
-        assertEquals(List.of("inner:" + line("inner"), "middle:" + line("middle"), "outer:" + line("outer")),
-                methodsOfThisClass(thrown));
+    @Async
+    static Coroutine<Void> joiner() {
+        Task<Void> failing = Asyncio.createTask(inner(true));
+        await(failing); // at: joiner
+        return completed();
+    }
+
+    @Async
+    static Coroutine<Void> awaitsJoiner() {
+        await(sleep(Duration.ofSeconds(1)));
+        await(joiner()); // at: awaitsJoiner
+        return completed();
     }
 
     @Test
-    void inline_theTraceIsThePlainJavaOne() throws IOException {
+    void afterRealSuspensions_theTraceNamesEveryAwaitingMethodAtItsAwait_innermostFirst() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> VirtualTime.run(outer(true)));
+        assertEquals(AWAITING, shown(thrown, "inner", "middle", "outer"));
+    }
+
+    @Test
+    void inline_theTraceIsThePlainJavaOne() {
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> VirtualTime.run(outer(false)));
-        assertEquals(List.of("inner:" + line("inner"), "middle:" + line("middle"), "outer:" + line("outer")),
-                methodsOfThisClass(thrown));
+        assertEquals(AWAITING, shown(thrown, "inner", "middle", "outer"));
         StackTraceElement[] trace = thrown.getStackTrace();
         int step = indexOf(trace, "org.jasyncio.internal.Trampoline", "step");
         assertEquals(AsyncStackTracesTest.class.getName() + "$Async$outer", trace[step - 1].getClassName(),
                 "nothing inserted above the task's first frame: " + Arrays.toString(trace));
     }
 
-    /** The elements of the three {@code @Async} methods, as {@code method:line}, in trace order. */
-    private static List<String> methodsOfThisClass(Throwable thrown) {
+    @Test
+    void anotherTasksFailure_showsThatTask_thenTheAwaitingChain() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> VirtualTime.run(awaitsJoiner()));
+        assertEquals(List.of("inner:" + line("inner"), "joiner:" + line("joiner"),
+                "awaitsJoiner:" + line("awaitsJoiner")), shown(thrown, "inner", "joiner", "awaitsJoiner"));
+    }
+
+    /** The elements of the {@code @Async} methods {@code names} of this class, as {@code method:line}, in trace order. */
+    private static List<String> shown(Throwable thrown, String... names) {
         return Arrays.stream(thrown.getStackTrace())
                 .filter(element -> element.getClassName().equals(AsyncStackTracesTest.class.getName())
-                        && List.of("inner", "middle", "outer").contains(element.getMethodName()))
+                        && List.of(names).contains(element.getMethodName()))
                 .map(element -> element.getMethodName() + ":" + element.getLineNumber())
                 .toList();
+    }
+
+    private static int line(String marker) {
+        return SourceLines.of(AsyncStackTracesTest.class, marker);
     }
 
     private static int indexOf(StackTraceElement[] trace, String className, String method) {
@@ -87,15 +112,5 @@ class AsyncStackTracesTest {
             }
         }
         throw new AssertionError(className + "." + method + " not in " + Arrays.toString(trace));
-    }
-
-    private static int line(String marker) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of(SOURCE));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).endsWith("// at: " + marker)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no marker " + marker);
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * no caller below it on the Java stack: the trampoline delivers its exception to the caller instead.
  * At each such delivery, {@link #awaitedBy} inserts the caller's {@link AsyncFrame#suspendedAt()}
  * just before the trampoline's own frames, so that the callers of a chain appear innermost first,
- * each once, at the line of its {@code await}. Nothing is done, and nothing allocated, until an
+ * each once, at the line of its {@code await}; and the frame that threw, too, when the trace does
+ * not show it (an exception it was woken with). Nothing is done, and nothing allocated, until an
  * exception is thrown.
  *
  * <p>Thread rule: loop thread of the task whose frames these are.
@@ -29,12 +30,14 @@ public final class AsyncStackTraces {
     }
 
     /**
-     * Records in {@code exception}'s stack trace that {@code caller}, suspended, awaited the frame
-     * that threw it: its {@code suspendedAt()} goes just before the first frame of
-     * {@code Trampoline.step}, or at the end when the exception was made elsewhere (on another
-     * thread, say). An exception without a writable stack trace is left alone.
+     * Records in {@code exception}'s stack trace that {@code caller}, suspended, awaited
+     * {@code frame}, which threw it: the caller's {@code suspendedAt()} goes just before the first
+     * frame of {@code Trampoline.step}, or at the end when the exception was made elsewhere (on
+     * another thread, say). When the trace does not show {@code frame} itself (the exception came to
+     * it from another task, or is the cancellation thrown at its await), its {@code suspendedAt()}
+     * goes first. An exception without a writable stack trace is left alone.
      */
-    static void awaitedBy(Throwable exception, AsyncFrame<?> caller) {
+    static void awaitedBy(Throwable exception, AsyncFrame<?> frame, AsyncFrame<?> caller) {
         StackTraceElement at = caller.suspendedAt();
         if (at == null) {
             return;
@@ -43,6 +46,8 @@ public final class AsyncStackTraces {
         if (trace.length == 0 || trace.length >= MAX_ELEMENTS) {
             return;
         }
+        StackTraceElement own = frame.suspendedAt();
+        boolean missing = own != null && !shows(trace, own);
         int insertion = trace.length;
         for (int i = 0; i < trace.length; i++) {
             if (STEP.equals(trace[i].getMethodName()) && TRAMPOLINE.equals(trace[i].getClassName())) {
@@ -50,11 +55,26 @@ public final class AsyncStackTraces {
                 break;
             }
         }
-        StackTraceElement[] extended = new StackTraceElement[trace.length + 1];
+        int added = missing ? 2 : 1;
+        StackTraceElement[] extended = new StackTraceElement[trace.length + added];
         System.arraycopy(trace, 0, extended, 0, insertion);
-        extended[insertion] = at;
-        System.arraycopy(trace, insertion, extended, insertion + 1, trace.length - insertion);
+        if (missing) {
+            extended[insertion] = own;
+        }
+        extended[insertion + added - 1] = at;
+        System.arraycopy(trace, insertion, extended, insertion + added, trace.length - insertion);
         exception.setStackTrace(extended);
+    }
+
+    /** Whether {@code trace} has an element of {@code frame}'s method, whatever its line. */
+    private static boolean shows(StackTraceElement[] trace, StackTraceElement frame) {
+        for (StackTraceElement element : trace) {
+            if (element.getMethodName().equals(frame.getMethodName())
+                    && element.getClassName().equals(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -41,22 +41,30 @@ class AsyncStackTracesTest {
     @Test
     void callers_goJustBeforeTheTrampoline_innermostFirst() {
         Exception exception = thrownWith(THROWER, STEP, LOOP);
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(WORKER));
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(MAIN));
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER), suspendedAt(WORKER));
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(WORKER), suspendedAt(MAIN));
         assertArrayEquals(new StackTraceElement[] {THROWER, WORKER, MAIN, STEP, LOOP}, exception.getStackTrace());
+    }
+
+    @Test
+    void aFrameTheTraceDoesNotShow_goesFirst_atItsAwait() {
+        Exception fromAnotherTask = thrownWith(THROWER, STEP, LOOP);
+        StackTraceElement waiting = new StackTraceElement("app.Crawler", "join", "Crawler.java", 60);
+        AsyncStackTraces.awaitedBy(fromAnotherTask, suspendedAt(waiting), suspendedAt(MAIN));
+        assertArrayEquals(new StackTraceElement[] {THROWER, waiting, MAIN, STEP, LOOP}, fromAnotherTask.getStackTrace());
     }
 
     @Test
     void anExceptionMadeOffTheLoop_getsItsCallersAtTheEnd() {
         Exception exception = thrownWith(THROWER, LOOP);
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(WORKER));
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER), suspendedAt(WORKER));
         assertArrayEquals(new StackTraceElement[] {THROWER, LOOP, WORKER}, exception.getStackTrace());
     }
 
     @Test
     void aFrameThatDoesNotDescribeItself_addsNothing() {
         Exception exception = thrownWith(THROWER, STEP);
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(null));
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER), suspendedAt(null));
         assertArrayEquals(new StackTraceElement[] {THROWER, STEP}, exception.getStackTrace());
     }
 
@@ -64,7 +72,7 @@ class AsyncStackTracesTest {
     void anExceptionWithoutAWritableTrace_isLeftAlone() {
         Exception exception = new Exception("preallocated", null, false, false) {
         };
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(WORKER));
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER), suspendedAt(WORKER));
         assertEquals(0, exception.getStackTrace().length);
     }
 
@@ -73,7 +81,7 @@ class AsyncStackTracesTest {
         StackTraceElement[] full = new StackTraceElement[AsyncStackTraces.MAX_ELEMENTS];
         Arrays.fill(full, THROWER);
         Exception exception = thrownWith(full);
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(WORKER));
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER), suspendedAt(WORKER));
         assertEquals(AsyncStackTraces.MAX_ELEMENTS, exception.getStackTrace().length);
     }
 }
