@@ -35,7 +35,8 @@ final class Report {
             new Row("spawn-sleep, beyond the 1 s sleep", "ms / 1M tasks", "SpawnSleep", null, SpawnSleepWorkload.SLEEP_MILLIS),
             new Row("spawn-sleep, heap while suspended", "B / task", "SpawnSleepHeap", "heapBytesPerTask", 0),
             new Row("gather-1k", "ns / task", "GatherThousand", null, 0),
-            new Row("timers", "ns / timer", "Timers", null, 0));
+            new Row("timers", "ns / timer", "Timers", null, 0),
+            new Row("throw through " + ThrowThroughAwaits.DEPTH + " awaits", "ns / throw", "ThrowThroughAwaits", null, 0));
 
     private Report() {
     }
