@@ -69,6 +69,29 @@ class AsyncStackTracesTest {
         return completed();
     }
 
+    @Async
+    static Coroutine<Throwable> catching() {
+        await(sleep(Duration.ofSeconds(1)));
+        try {
+            await(inner(true)); // at: catching
+        } catch (IllegalStateException e) {
+            return completed(e);
+        }
+        return completed(null);
+    }
+
+    @Async
+    static Coroutine<Throwable> awaitsCatching() {
+        return completed(await(catching())); // at: awaitsCatching
+    }
+
+    @Test
+    void aCatchInAnAwaitingMethod_seesTheWholeChain_asAPlainCatchWould() {
+        Throwable caught = VirtualTime.run(awaitsCatching());
+        assertEquals(List.of("inner:" + line("inner"), "catching:" + line("catching"),
+                "awaitsCatching:" + line("awaitsCatching")), shown(caught, "inner", "catching", "awaitsCatching"));
+    }
+
     @Test
     void afterRealSuspensions_theTraceNamesEveryAwaitingMethodAtItsAwait_innermostFirst() {
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> VirtualTime.run(outer(true)));

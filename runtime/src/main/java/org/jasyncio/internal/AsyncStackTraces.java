@@ -10,11 +10,13 @@ import java.util.List;
  * <p>A frame that runs inline under its caller throws through the caller's Java frame, which the
  * stack trace already shows. A frame resumed by its task's {@link Trampoline} after a suspension has
  * no caller below it on the Java stack: the trampoline delivers its exception to the caller instead.
- * At each such delivery, {@link #awaitedBy} inserts the caller's {@link AsyncFrame#suspendedAt()}
- * just before the trampoline's own frames, so that the callers of a chain appear innermost first,
- * each once, at the line of its {@code await}; and the frame that threw, too, when the trace does
- * not show it (an exception it was woken with). Nothing is done, and nothing allocated, until an
- * exception is thrown.
+ * At the first such delivery, {@link #awaitedBy} inserts the {@link AsyncFrame#suspendedAt()} of
+ * every frame up the chain of callers, innermost first, just before the trampoline's own frames, as
+ * a plain call stack would show them all (so a {@code catch} in any of them sees the whole chain);
+ * and of the frame that threw, too, when the trace does not show it (an exception it was woken
+ * with). The deliveries to the callers further up then find the chain there and add nothing, so
+ * each frame shows once, and the trace is materialised and set once per exception. Nothing is done,
+ * and nothing allocated, until an exception is thrown.
  *
  * <p>Thread rule: loop thread of the task whose frames these are.
  */
@@ -31,23 +33,18 @@ public final class AsyncStackTraces {
 
     /**
      * Records in {@code exception}'s stack trace that {@code caller}, suspended, awaited
-     * {@code frame}, which threw it: the caller's {@code suspendedAt()} goes just before the first
-     * frame of {@code Trampoline.step}, or at the end when the exception was made elsewhere (on
-     * another thread, say). When the trace does not show {@code frame} itself (the exception came to
-     * it from another task, or is the cancellation thrown at its await), its {@code suspendedAt()}
-     * goes first. An exception without a writable stack trace is left alone.
+     * {@code frame}, which threw it: the {@code suspendedAt()} of the caller and of each frame up
+     * its chain go just before the first frame of {@code Trampoline.step}, or at the end when the
+     * exception was made elsewhere (on another thread, say), unless the chain is there already.
+     * When the trace does not show {@code frame} itself (the exception came to it from another task,
+     * or is the cancellation thrown at its await), its {@code suspendedAt()} goes first. An exception
+     * without a writable stack trace is left alone.
      */
     static void awaitedBy(Throwable exception, AsyncFrame<?> frame, AsyncFrame<?> caller) {
-        StackTraceElement at = caller.suspendedAt();
-        if (at == null) {
-            return;
-        }
         StackTraceElement[] trace = exception.getStackTrace();
         if (trace.length == 0 || trace.length >= MAX_ELEMENTS) {
             return;
         }
-        StackTraceElement own = frame.suspendedAt();
-        boolean missing = own != null && !shows(trace, own);
         int insertion = trace.length;
         for (int i = 0; i < trace.length; i++) {
             if (STEP.equals(trace[i].getMethodName()) && TRAMPOLINE.equals(trace[i].getClassName())) {
@@ -55,14 +52,26 @@ public final class AsyncStackTraces {
                 break;
             }
         }
-        int added = missing ? 2 : 1;
-        StackTraceElement[] extended = new StackTraceElement[trace.length + added];
-        System.arraycopy(trace, 0, extended, 0, insertion);
-        if (missing) {
-            extended[insertion] = own;
+        List<StackTraceElement> chain = new ArrayList<>();
+        StackTraceElement own = frame.suspendedAt();
+        if (own != null && !shows(trace, own)) {
+            chain.add(own);
         }
-        extended[insertion + added - 1] = at;
-        System.arraycopy(trace, insertion, extended, insertion + added, trace.length - insertion);
+        for (AsyncFrame<?> awaiting = caller; awaiting != null; awaiting = awaiting.caller) {
+            StackTraceElement at = awaiting.suspendedAt();
+            if (at != null) {
+                chain.add(at);
+            }
+        }
+        if (chain.isEmpty() || (insertion > 0 && trace[insertion - 1].equals(chain.get(chain.size() - 1)))) {
+            return;
+        }
+        StackTraceElement[] extended = new StackTraceElement[trace.length + chain.size()];
+        System.arraycopy(trace, 0, extended, 0, insertion);
+        for (int i = 0; i < chain.size(); i++) {
+            extended[insertion + i] = chain.get(i);
+        }
+        System.arraycopy(trace, insertion, extended, insertion + chain.size(), trace.length - insertion);
         exception.setStackTrace(extended);
     }
 

@@ -17,6 +17,13 @@ class AsyncStackTracesTest {
     private static final StackTraceElement WORKER = new StackTraceElement("app.Crawler", "worker", "Crawler.java", 52);
     private static final StackTraceElement MAIN = new StackTraceElement("app.Crawler", "main", "Crawler.java", 70);
 
+    /** A frame suspended at {@code at}, awaited by {@code caller} (or by nothing). */
+    private static AsyncFrame<Void> suspendedAt(StackTraceElement at, AsyncFrame<?> caller) {
+        AsyncFrame<Void> frame = suspendedAt(at);
+        frame.caller = caller;
+        return frame;
+    }
+
     /** A frame suspended at {@code at}. */
     private static AsyncFrame<Void> suspendedAt(StackTraceElement at) {
         return new AsyncFrame<>() {
@@ -39,11 +46,15 @@ class AsyncStackTracesTest {
     }
 
     @Test
-    void callers_goJustBeforeTheTrampoline_innermostFirst() {
+    void theWholeChainOfCallers_goesJustBeforeTheTrampoline_innermostFirst_once() {
         Exception exception = thrownWith(THROWER, STEP, LOOP);
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER), suspendedAt(WORKER));
-        AsyncStackTraces.awaitedBy(exception, suspendedAt(WORKER), suspendedAt(MAIN));
-        assertArrayEquals(new StackTraceElement[] {THROWER, WORKER, MAIN, STEP, LOOP}, exception.getStackTrace());
+        AsyncFrame<Void> main = suspendedAt(MAIN);
+        AsyncFrame<Void> worker = suspendedAt(WORKER, main);
+        AsyncStackTraces.awaitedBy(exception, suspendedAt(THROWER, worker), worker);
+        StackTraceElement[] expected = {THROWER, WORKER, MAIN, STEP, LOOP};
+        assertArrayEquals(expected, exception.getStackTrace());
+        AsyncStackTraces.awaitedBy(exception, worker, main);
+        assertArrayEquals(expected, exception.getStackTrace());
     }
 
     @Test
