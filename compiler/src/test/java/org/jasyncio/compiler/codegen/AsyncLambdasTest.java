@@ -8,13 +8,15 @@ import org.jasyncio.compiler.testing.Pace;
 import org.jasyncio.compiler.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.jasyncio.Asyncio.await;
 import static org.jasyncio.Asyncio.completed;
@@ -22,6 +24,7 @@ import static org.jasyncio.compiler.testing.Pace.failure;
 import static org.jasyncio.compiler.testing.Pace.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Async lambdas (API section 6): a lambda whose function type returns {@code Coroutine} or
@@ -136,53 +139,35 @@ class AsyncLambdasTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Pace.class)
-    void capturedLocalsAndArguments_inAsyncAndPlainMethods(Pace pace) throws Throwable {
+    /** Each sample, at each pace, with its result: the cases of the brief's list, one sample method each. */
+    static Stream<Arguments> samples() {
+        return Stream.of(Pace.values()).flatMap(pace -> Stream.of(
+                arguments(pace, "capturedLocals", "16 ax!"),
+                arguments(pace, "instance", "hello, ann"),
+                arguments(pace, "nested", 50 + 60),
+                arguments(pace, "failing", "caught boom 1"),
+                arguments(pace, "notRunUntilAwaited", "called body awaited done"),
+                arguments(pace, "methodReferences", "hi bob 42 hi cy")));
+    }
+
+    @ParameterizedTest(name = "{1}, awaits complete {0}")
+    @MethodSource("samples")
+    void asyncLambdasAndMethodReferences_run(Pace pace, String sample, Object expected) throws Throwable {
         Pace.set(pace);
+        assertEquals(expected, Samples.run(Sample.class, sample));
+    }
+
+    @Test
+    void capturedLocals_reallySuspendAtTheirAwaits() throws Throwable {
+        Pace.set(Pace.LATER);
         assertEquals("16 ax!", Samples.run(Sample.class, "capturedLocals"));
-        assertEquals(pace == Pace.NOW ? 0 : 3, Pace.suspensions());
-    }
-
-    @ParameterizedTest
-    @EnumSource(Pace.class)
-    void capturedThis_andAnAwaitableFunctionType(Pace pace) throws Throwable {
-        Pace.set(pace);
-        assertEquals("hello, ann", Samples.run(Sample.class, "instance"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Pace.class)
-    void nestedAsyncLambdas(Pace pace) throws Throwable {
-        Pace.set(pace);
-        assertEquals(50 + 60, Samples.run(Sample.class, "nested"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Pace.class)
-    void exceptionsInAnAsyncLambda_areCaughtThere(Pace pace) throws Throwable {
-        Pace.set(pace);
-        assertEquals("caught boom 1", Samples.run(Sample.class, "failing"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Pace.class)
-    void callingAnAsyncLambda_runsNoneOfItsBody(Pace pace) throws Throwable {
-        Pace.set(pace);
-        assertEquals("called body awaited done", Samples.run(Sample.class, "notRunUntilAwaited"));
+        assertEquals(3, Pace.suspensions());
     }
 
     @Test
     void aLambdaThatDoesNotAwait_isAPlainFunction() throws Throwable {
         Pace.set(Pace.NOW);
         assertEquals("body called plain", Samples.run(Sample.class, "withoutAwait_staysPlain"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Pace.class)
-    void methodReferencesToAsyncMethods(Pace pace) throws Throwable {
-        Pace.set(pace);
-        assertEquals("hi bob 42 hi cy", Samples.run(Sample.class, "methodReferences"));
     }
 
     @Test
