@@ -66,7 +66,6 @@ class DebuggerTest {
         ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
         prepare.addClassFilter(DebuggedProgram.class.getName());
         prepare.enable();
-        vm.resume();
         ReferenceType program = next(ClassPrepareEvent.class).referenceType();
 
         int afterAwait = SourceLines.of(DebuggedProgram.class, "after-await");
@@ -144,7 +143,11 @@ class DebuggerTest {
         reader.start();
     }
 
-    /** The next event of {@code type}; the debuggee's other events (its start, say) are let pass. */
+    /**
+     * The next event of {@code type}, its thread (or the whole debuggee) left suspended; the
+     * debuggee's other events (its start, which it launches suspended at) are let pass, each
+     * resuming what it suspended, so that every suspension is undone exactly once.
+     */
     private <E extends Event> E next(Class<E> type) throws InterruptedException {
         long deadline = System.currentTimeMillis() + EVENT_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
