@@ -106,11 +106,11 @@ class TaskGroupTest {
     }
 
     @Async
-    Coroutine<Void> failsInItsFinally(String name) {
+    Coroutine<Void> failsWhenCancelled(String name) {
         try {
             await(sleep(Duration.ofSeconds(5)));
             return completed();
-        } finally {
+        } catch (CancellationException e) {
             events.add(name + " cleans up and fails");
             throw new UncheckedIOException(new IOException(name + " cleanup"));
         }
@@ -119,7 +119,7 @@ class TaskGroupTest {
     @Async
     Coroutine<String> failuresInOrder(TaskGroup group) {
         group.createTask(failing("first", 1, boom));
-        group.createTask(failsInItsFinally("second"));
+        group.createTask(failsWhenCancelled("second"));
         try {
             await(sleep(Duration.ofSeconds(10)));
         } catch (CancellationException e) {

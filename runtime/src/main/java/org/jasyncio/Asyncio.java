@@ -1,5 +1,6 @@
 package org.jasyncio;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -303,6 +304,32 @@ public final class Asyncio {
      */
     public static <T> T await(CompletionStage<T> stage) {
         throw notInstrumented();
+    }
+
+    /**
+     * Where {@code future}'s task is suspended and which tasks await it, as Python 3.14's
+     * {@code asyncio.capture_call_graph}; see {@link CallGraph}. Loop-thread only.
+     *
+     * @throws IllegalStateException if called off the thread of {@code future}'s loop
+     */
+    public static CallGraph captureCallGraph(Future<?> future) {
+        return CallGraph.capture(future);
+    }
+
+    /** {@code captureCallGraph(future).format()}, as Python's {@code asyncio.format_call_graph}. Loop-thread only. */
+    public static String formatCallGraph(Future<?> future) {
+        return CallGraph.capture(future).format();
+    }
+
+    /** Prints {@link #formatCallGraph} to {@code System.out}, as Python's {@code asyncio.print_call_graph}. Loop-thread only. */
+    public static void printCallGraph(Future<?> future) {
+        printCallGraph(future, System.out);
+    }
+
+    /** Prints {@link #formatCallGraph} to {@code out}. Loop-thread only. */
+    public static void printCallGraph(Future<?> future, PrintStream out) {
+        out.print(formatCallGraph(future));
+        out.flush();
     }
 
     private static <F extends Future<?>> Coroutine<Waited<F>> waitFor(Collection<F> futures, ReturnWhen when,

@@ -1,6 +1,8 @@
 package org.jasyncio;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -202,6 +204,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
         } else if (callbacks instanceof ArrayList<?> many) {
             many.remove(watcher);
         }
+    }
+
+    /** The tasks waiting for this future, directly or through a gather, for {@link CallGraph}. */
+    List<Task<?>> awaitingTasks() {
+        List<Task<?>> tasks = new ArrayList<>();
+        for (Object callback : callbacks instanceof ArrayList<?> many ? many : Arrays.asList(callbacks)) {
+            if (callback instanceof Task<?> task) {
+                tasks.add(task);
+            } else if (callback instanceof GatheringFuture<?> gather) {
+                tasks.addAll(gather.awaitingTasks());
+            }
+        }
+        return tasks;
     }
 
     /** Cancels at once: how a task ends when its coroutine lets {@code cancellation} out. */

@@ -216,6 +216,31 @@ final class JasyncioWorkloads {
         return completed(count);
     }
 
+    // throw-through-awaits: an exception thrown after a suspension, through a chain of awaiting frames.
+
+    /** Awaits a chain {@code depth} deep (not a tail call: the result is used) whose end yields, then throws. */
+    @Async
+    static Coroutine<Integer> failAfterSuspending(int depth) {
+        if (depth == 0) {
+            await(sleep(0));
+            throw new IllegalStateException("thrown through awaits");
+        }
+        return completed(1 + await(failAfterSuspending(depth - 1)));
+    }
+
+    @Async
+    static Coroutine<Integer> throwThroughAwaits(int throwsCount, int depth) {
+        int caught = 0;
+        for (int i = 0; i < throwsCount; i++) {
+            try {
+                await(failAfterSuspending(depth));
+            } catch (IllegalStateException expected) {
+                caught++;
+            }
+        }
+        return completed(caught);
+    }
+
     // timers: many pending timers with random deadlines.
 
     /** Schedules one timer per delay (in nanoseconds) and returns how many fired, once all have. */

@@ -41,7 +41,8 @@ final class Report {
             new Row("gather-1k", "ns / task", "GatherThousand", null, 0),
             new Row("taskgroup-1k", "ns / task", "TaskGroupThousand", null, 0),
             new Row("timeout, body first", "ns / timeout", "TimeoutFirst", null, 0),
-            new Row("timers", "ns / timer", "Timers", null, 0));
+            new Row("timers", "ns / timer", "Timers", null, 0),
+            new Row("throw through " + ThrowThroughAwaits.DEPTH + " awaits", "ns / throw", "ThrowThroughAwaits", null, 0));
 
     private Report() {
     }

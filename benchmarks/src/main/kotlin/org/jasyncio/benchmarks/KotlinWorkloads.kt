@@ -106,6 +106,28 @@ object KotlinWorkloads {
         count
     }
 
+    /** Awaits a chain [depth] deep (not a tail call: the result is used) whose end yields, then throws. */
+    private suspend fun failAfterSuspending(depth: Int): Int {
+        if (depth == 0) {
+            yield()
+            throw IllegalStateException("thrown through awaits")
+        }
+        return 1 + failAfterSuspending(depth - 1)
+    }
+
+    @JvmStatic
+    fun throwThroughAwaits(throws: Int, depth: Int): Int = runBlocking {
+        var caught = 0
+        for (i in 0 until throws) {
+            try {
+                failAfterSuspending(depth)
+            } catch (expected: IllegalStateException) {
+                caught++
+            }
+        }
+        caught
+    }
+
     /** Delays are in nanoseconds; kotlinx.coroutines rounds each up to whole milliseconds. */
     @JvmStatic
     fun timers(delays: LongArray): Int {

@@ -30,13 +30,14 @@ class BenchmarksSmokeTest {
 
     private static final Set<String> ALL = Set.of("jasyncio", "kotlinCoroutines", "virtualThreads", "completableFuture");
     private static final Set<String> NO_COMPLETABLE_FUTURE = Set.of("jasyncio", "kotlinCoroutines", "virtualThreads");
+    private static final Set<String> COROUTINE_LIBRARIES = Set.of("jasyncio", "kotlinCoroutines");
     /** Each workload, and the alternatives it is written for. */
     private static final Map<String, Set<String>> WORKLOADS = Map.ofEntries(
             Map.entry("AwaitInline", ALL), Map.entry("Yield", ALL), Map.entry("Handoff", ALL),
             Map.entry("QueueHandoff", NO_COMPLETABLE_FUTURE), Map.entry("LockUncontended", NO_COMPLETABLE_FUTURE),
             Map.entry("SpawnSleep", ALL), Map.entry("SpawnSleepHeap", ALL), Map.entry("GatherThousand", ALL),
             Map.entry("Timers", ALL), Map.entry("TaskGroupThousand", NO_COMPLETABLE_FUTURE),
-            Map.entry("TimeoutFirst", NO_COMPLETABLE_FUTURE));
+            Map.entry("TimeoutFirst", NO_COMPLETABLE_FUTURE), Map.entry("ThrowThroughAwaits", COROUTINE_LIBRARIES));
 
     @Test
     void everyBenchmarkRunsOnceAndReports() throws RunnerException {
@@ -89,7 +90,7 @@ class BenchmarksSmokeTest {
         String table = Report.table(results, Runtime.version().toString());
         for (String row : new String[] {"| await-inline |", "| yield |", "| handoff |", "| queue-handoff |",
                 "| lock-uncontended |", "| spawn-sleep, heap while suspended |", "| gather-1k |", "| timers |",
-                "| taskgroup-1k |", "| timeout, body first |"}) {
+                "| taskgroup-1k |", "| timeout, body first |", "| throw through 10 awaits |"}) {
             assertTrue(table.contains(row), "the report lacks " + row + ":\n" + table);
         }
     }

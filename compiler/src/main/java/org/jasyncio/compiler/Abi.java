@@ -22,11 +22,20 @@ public final class Abi {
 
     /** The declared return type every {@code @Async} method must have. */
     public static final String COROUTINE_DESC = "Lorg/jasyncio/Coroutine;";
+    /** The other return type an async lambda's function type may have. */
+    public static final String AWAITABLE_DESC = "Lorg/jasyncio/Awaitable;";
 
     /** The base class of generated frames. */
     public static final String ASYNC_FRAME = "org/jasyncio/internal/AsyncFrame";
     public static final String RESUME = "resume";
     public static final String RESUME_DESC = "()Ljava/lang/Object;";
+    /** Overridden by every frame class: where its method is suspended now, for async stack traces. */
+    public static final String SUSPENDED_AT = "suspendedAt";
+    public static final String SUSPENDED_AT_DESC = "()Ljava/lang/StackTraceElement;";
+    /** The base class's helper those overrides call: class, method, file, lines by state, state. */
+    public static final String ELEMENT_AT = "elementAt";
+    public static final String ELEMENT_AT_DESC = "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
+            + "Ljava/lang/String;I)Ljava/lang/StackTraceElement;";
 
     /** The entry points generated bodies call at each await. */
     public static final String AWAIT_SUPPORT = "org/jasyncio/internal/Await";

@@ -84,7 +84,8 @@ public final class AsyncCompiler {
             BodyRewriter.rewrite(method, shape, plan);
             asBody(method, shape);
             methods.add(method);
-            classes.put(shape.name(), FrameClassWriter.write(shape, plan, method.name, owner.version, owner.sourceFile));
+            classes.put(shape.name(), FrameClassWriter.write(shape, plan, method.name, owner, firstLine));
+            owner.innerClasses.add(shape.memberEntry());
         }
         if (!problems.isEmpty()) {
             return rejected(problems);

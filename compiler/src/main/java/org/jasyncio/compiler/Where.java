@@ -1,10 +1,12 @@
 package org.jasyncio.compiler;
 
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.List;
@@ -69,9 +71,37 @@ public final class Where {
         return method.name.startsWith("lambda$");
     }
 
-    /** Whether {@code method} carries {@code @Async}. */
+    /** Whether the compiler turns {@code method} into a coroutine: it carries {@code @Async}, or is an async lambda. */
     public static boolean isAsync(MethodNode method) {
+        return isAnnotatedAsync(method) || isAsyncLambda(method);
+    }
+
+    /** Whether {@code method} carries {@code @Async}. */
+    public static boolean isAnnotatedAsync(MethodNode method) {
         return hasAnnotation(method.invisibleAnnotations) || hasAnnotation(method.visibleAnnotations);
+    }
+
+    /**
+     * Whether {@code method} is the body of an async lambda: a lambda whose function type returns
+     * {@code Coroutine} or {@code Awaitable} and that awaits. One that does not await stays a plain
+     * function that returns a coroutine, as a Python lambda that returns one does.
+     */
+    public static boolean isAsyncLambda(MethodNode method) {
+        if (!isLambdaBody(method) || (method.access & Opcodes.ACC_SYNTHETIC) == 0) {
+            return false;
+        }
+        String returned = Type.getReturnType(method.desc).getDescriptor();
+        return (Abi.COROUTINE_DESC.equals(returned) || Abi.AWAITABLE_DESC.equals(returned)) && callsAwait(method);
+    }
+
+    /** Whether {@code method}'s code calls {@code Asyncio.await}. */
+    public static boolean callsAwait(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && Abi.isAwait(call.owner, call.name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAnnotation(List<AnnotationNode> annotations) {

@@ -1,6 +1,7 @@
 package org.jasyncio.compiler;
 
 import org.jasyncio.Asyncio;
+import org.jasyncio.Awaitable;
 import org.jasyncio.Coroutine;
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
@@ -24,6 +25,7 @@ class AbiTest {
         assertEquals(Abi.ASYNC_ANNOTATION, descriptorOf("org.jasyncio.annotation.Async"));
         assertEquals(Abi.INSTRUMENTED_ANNOTATION, descriptorOf("org.jasyncio.internal.Instrumented"));
         assertEquals(Abi.COROUTINE_DESC, Type.getDescriptor(Coroutine.class));
+        assertEquals(Abi.AWAITABLE_DESC, Type.getDescriptor(Awaitable.class));
     }
 
     @Test
@@ -44,6 +46,13 @@ class AbiTest {
         Method resume = AsyncFrame.class.getDeclaredMethod(Abi.RESUME);
         assertEquals(Abi.RESUME_DESC, Type.getMethodDescriptor(resume));
         assertTrue(Modifier.isProtected(resume.getModifiers()) && Modifier.isAbstract(resume.getModifiers()));
+        Method suspendedAt = AsyncFrame.class.getDeclaredMethod(Abi.SUSPENDED_AT);
+        assertEquals(Abi.SUSPENDED_AT_DESC, Type.getMethodDescriptor(suspendedAt));
+        assertTrue(Modifier.isProtected(suspendedAt.getModifiers()) && !Modifier.isFinal(suspendedAt.getModifiers()));
+        Method elementAt = AsyncFrame.class.getDeclaredMethod(Abi.ELEMENT_AT, String.class, String.class,
+                String.class, String.class, int.class);
+        assertEquals(Abi.ELEMENT_AT_DESC, Type.getMethodDescriptor(elementAt));
+        assertTrue(Modifier.isProtected(elementAt.getModifiers()) && Modifier.isStatic(elementAt.getModifiers()));
     }
 
     @Test

@@ -52,6 +52,33 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
         return driver;
     }
 
+    /**
+     * Where this frame's method is suspended now: its class, method name, source file and the line of
+     * the {@code await} it waits at (before its first run, the method's first line); {@code null} when
+     * unknown. The compiler generates an override in every frame class, with {@link #elementAt};
+     * the runtime's hand-written frames keep this default. Called only when an exception passes
+     * between frames (see {@link AsyncStackTraces}) or a call graph is captured, so it may allocate.
+     */
+    protected StackTraceElement suspendedAt() {
+        return null;
+    }
+
+    /**
+     * For generated {@link #suspendedAt()} overrides: the element for {@code state}, whose line is
+     * {@code lines.charAt(state)} (0, or a state past the end: unknown).
+     *
+     * @param className the binary name of the class that declares the method
+     * @param method    the method's name
+     * @param file      the source file's name, or {@code null}
+     * @param lines     the line of each state: the method's first line, then that of each await
+     * @param state     the frame's current state
+     */
+    protected static StackTraceElement elementAt(String className, String method, String file, String lines,
+                                                 int state) {
+        int line = state >= 0 && state < lines.length() ? lines.charAt(state) : 0;
+        return new StackTraceElement(className, method, file, line == 0 ? -1 : line);
+    }
+
     /** Binds this fresh frame to {@code driver}, awaited by {@code caller}; throws if it was used before. */
     final void claim(Trampoline<?> driver, AsyncFrame<?> caller) {
         if (this.driver != null) {

@@ -183,6 +183,7 @@ public abstract class Trampoline<T> extends Future<T> {
                 return;
             }
             if (thrown != null) {
+                AsyncStackTraces.awaitedBy(thrown, frame, caller);
                 deliverFailure(thrown);
             } else {
                 delivered = result;

@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 import java.util.function.Consumer;
 
-/** {@code await} in a method that is not {@code @Async}, lambda bodies included: there is nothing to suspend. */
+/** {@code await} in a method that is not {@code @Async}, nor an async lambda: there is nothing to suspend. */
 final class AwaitOutsideAsyncCheck implements Check {
 
     @Override
@@ -27,9 +27,10 @@ final class AwaitOutsideAsyncCheck implements Check {
 
     private static String message(MethodNode method) {
         if (Where.isLambdaBody(method)) {
-            return "await inside a lambda body: a lambda cannot suspend its enclosing coroutine. Await the"
-                    + " value in the @Async method itself and pass it in, or make the lambda's work an @Async"
-                    + " method and await its coroutine.";
+            return "await inside a lambda whose function type does not return Coroutine or Awaitable: such a"
+                    + " lambda cannot suspend. Make it an async lambda, of a function type that returns"
+                    + " Coroutine<T> (such as Supplier<Coroutine<T>>), and return completed(value) from it; or"
+                    + " await the value in the @Async method itself and pass it in.";
         }
         return "await in a method that is not @Async: only a coroutine can suspend. Annotate the method"
                 + " @Async and make it return Coroutine<T>.";

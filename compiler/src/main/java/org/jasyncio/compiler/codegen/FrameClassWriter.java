@@ -3,28 +3,43 @@ package org.jasyncio.compiler.codegen;
 import org.jasyncio.compiler.Abi;
 import org.jasyncio.compiler.analysis.MethodPlan;
 import org.jasyncio.compiler.analysis.SpillField;
+import org.jasyncio.compiler.analysis.SuspensionPoint;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InnerClassNode;
 
 /**
  * Writes the frame class of one {@code @Async} method: a final subclass of {@code AsyncFrame} with
- * the state, the receiver, the arguments and the spill fields, whose {@code resume()} calls the body.
+ * the state, the receiver, the arguments and the spill fields, whose {@code resume()} calls the body
+ * and whose {@code suspendedAt()} tells where the method waits. It is a static member class of the
+ * method's class in its {@code InnerClasses} entries (the owner lists it too), so reflection gives
+ * it a simple name and a declaring class.
  */
 public final class FrameClassWriter {
 
     private FrameClassWriter() {
     }
 
-    /** The class file of {@code shape}'s frame, for a class file of version {@code version}. */
-    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, int version, String sourceFile) {
+    /**
+     * The class file of {@code shape}'s frame, a member of {@code owner} (whose version and source
+     * file it takes); its method's code starts at {@code firstLine} (-1: unknown).
+     */
+    public static byte[] write(FrameShape shape, MethodPlan plan, String bodyName, ClassNode owner, int firstLine) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(Math.max(version, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+        writer.visit(Math.max(owner.version, Opcodes.V1_8), FrameShape.ACCESS | Opcodes.ACC_SUPER,
                 shape.name(), null, Abi.ASYNC_FRAME, null);
-        if (sourceFile != null) {
-            writer.visitSource(sourceFile, null);
+        if (owner.sourceFile != null) {
+            writer.visitSource(owner.sourceFile, null);
         }
+        for (InnerClassNode entry : owner.innerClasses) {
+            if (entry.name.equals(owner.name)) {
+                entry.accept(writer);
+            }
+        }
+        shape.memberEntry().accept(writer);
         writer.visitField(0, FrameShape.STATE, "I", null, null).visitEnd();
         if (!shape.isStatic()) {
             writer.visitField(Opcodes.ACC_FINAL, FrameShape.SELF, "L" + shape.owner() + ";", null, null).visitEnd();
@@ -38,6 +53,7 @@ public final class FrameClassWriter {
         }
         writeConstructor(writer, shape);
         writeResume(writer, shape, bodyName);
+        writeSuspendedAt(writer, shape, plan, bodyName, owner.sourceFile, firstLine);
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -84,5 +100,40 @@ public final class FrameClassWriter {
         code.visitInsn(Opcodes.ARETURN);
         code.visitMaxs(0, 0);
         code.visitEnd();
+    }
+
+    /**
+     * {@code suspendedAt()}: {@code elementAt(owner, method, file, lines, state)}, where {@code lines}
+     * is a constant string whose char {@code k} is the line of state {@code k} (0: unknown), so the
+     * table costs no static initialiser and nothing is allocated until it is called.
+     */
+    private static void writeSuspendedAt(ClassWriter writer, FrameShape shape, MethodPlan plan, String bodyName,
+                                         String sourceFile, int firstLine) {
+        StringBuilder lines = new StringBuilder().append(lineChar(firstLine));
+        for (SuspensionPoint point : plan.points()) {
+            lines.append(lineChar(point.line()));
+        }
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Abi.SUSPENDED_AT,
+                Abi.SUSPENDED_AT_DESC, null, null);
+        code.visitCode();
+        code.visitLdcInsn(shape.owner().replace('/', '.'));
+        code.visitLdcInsn(bodyName);
+        if (sourceFile == null) {
+            code.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            code.visitLdcInsn(sourceFile);
+        }
+        code.visitLdcInsn(lines.toString());
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.STATE, "I");
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, Abi.ASYNC_FRAME, Abi.ELEMENT_AT, Abi.ELEMENT_AT_DESC, false);
+        code.visitInsn(Opcodes.ARETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    /** A line as one char of the table; 0 for an unknown line or one past what a char holds. */
+    private static char lineChar(int line) {
+        return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
     }
 }

@@ -4,6 +4,7 @@ import org.jasyncio.compiler.Abi;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InnerClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -22,12 +23,22 @@ public record FrameShape(String name, String owner, boolean ownerIsInterface, bo
     public static final String STATE = "state";
     /** The frame's receiver field, for instance methods. */
     public static final String SELF = "self";
+    /** The frame class's access flags, in its class file and in its {@code InnerClasses} entries. */
+    public static final int ACCESS = Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC;
 
     /** The shape for {@code method} of {@code owner}, named with {@code suffix} to tell overloads apart. */
     public static FrameShape of(ClassNode owner, MethodNode method, String suffix) {
         return new FrameShape(owner.name + Abi.FRAME_CLASS_INFIX + method.name + suffix, owner.name,
                 (owner.access & Opcodes.ACC_INTERFACE) != 0, (method.access & Opcodes.ACC_STATIC) != 0,
                 Type.getArgumentTypes(method.desc));
+    }
+
+    /**
+     * The {@code InnerClasses} entry that makes the frame a static member of its owner, with the
+     * simple name {@code Async$method}; both the frame class and its owner carry it.
+     */
+    public InnerClassNode memberEntry() {
+        return new InnerClassNode(name, owner, name.substring(owner.length() + 1), ACCESS | Opcodes.ACC_STATIC);
     }
 
     /** The field that carries argument {@code index}. */

@@ -56,6 +56,18 @@ class ChecksTest {
         }
     }
 
+    static final class AwaitInSynchronizedInAsyncLambda {
+        private final Object lock = new Object();
+
+        Supplier<Coroutine<String>> make() {
+            return () -> {
+                synchronized (lock) {
+                    return completed(await(completed("x"))); // marker: async-lambda-sync
+                }
+            };
+        }
+    }
+
     static final class AwaitInPlainMethod {
         static String run() {
             return await(completed("x")); // marker: plain
@@ -107,6 +119,13 @@ class ChecksTest {
         Diagnostic problem = single(AwaitInLambda.class);
         assertAt(problem, "lambda", "lambda in run()");
         assertTrue(problem.message().contains("lambda"), problem.message());
+    }
+
+    @Test
+    void awaitInSynchronizedBlockOfAnAsyncLambda_isRejected() throws IOException {
+        Diagnostic problem = single(AwaitInSynchronizedInAsyncLambda.class);
+        assertAt(problem, "async-lambda-sync", "lambda in make()");
+        assertTrue(problem.message().contains("synchronized block"), problem.message());
     }
 
     @Test

@@ -279,13 +279,31 @@ final class ExpressionGenerator {
         };
     }
 
-    /** A lambda or anonymous class capturing locals (final or effectively final), the trace, or {@code this}. */
+    /**
+     * An async lambda, awaited as soon as it is called (a plain lambda in the reference, which runs
+     * its body at the call): one that captures, one with a block body and a parameter, one nested in
+     * another, one whose await fails.
+     */
+    private String asyncLambda(int depth, String free, String more) {
+        String supplier = "((Supplier<Coroutine<Long>>) () -> ";
+        return switch (random.nextInt(4)) {
+            case 0 -> "await(" + supplier + "completed(await(v(t, (long) " + free + ")) * 3" + more + ")).get())";
+            case 1 -> "await(((LongFunction<Coroutine<Long>>) x -> { t.log(x); return completed(x - await(v(t, (long) "
+                    + free + "))" + more + "); }).apply(" + longExpr(depth - 1) + "))";
+            case 2 -> "await(" + supplier + "completed(await(" + supplier + "completed(await(v(t, (long) " + free
+                    + ")) + 1)).get()) * 2" + more + ")).get())";
+            default -> "await(" + supplier + "completed(await(fail(t, " + free + "))" + more + ")).get())";
+        };
+    }
+
+    /** A lambda or anonymous class capturing locals (final or effectively final), the trace, or {@code this}, or an async lambda. */
     private String lambda(int depth) {
         Local captured = pick(Type.FINAL_LONG);
         String free = captured == null ? "3" : captured.name;
         Local text = pick(Type.FINAL_STRING);
         String more = (text == null ? "" : " + " + text.name + ".length()") + (inInstanceMethod() ? " + fld" : "");
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(7)) {
+            case 4, 5, 6 -> asyncLambda(depth, free, more);
             case 0 -> "((LongUnaryOperator) x -> x * 3 + " + free + more + ").applyAsLong(" + longExpr(depth - 1) + ")";
             case 1 -> "((LongUnaryOperator) x -> { t.log(x); return x - " + free + more + "; }).applyAsLong("
                     + longExpr(depth - 1) + ")";

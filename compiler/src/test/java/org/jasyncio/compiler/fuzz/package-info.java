@@ -5,7 +5,8 @@
  *
  * <p>{@link org.jasyncio.compiler.fuzz.ProgramGenerator} (statements) and
  * {@link org.jasyncio.compiler.fuzz.ExpressionGenerator} (expressions) write a class of 25 methods
- * from a seed; {@link org.jasyncio.compiler.fuzz.DifferentialRunner} compiles it twice in-process,
+ * from a seed (async lambdas among their expressions: called and awaited at once, so that the
+ * reference, where they are plain lambdas, runs their bodies at the same moment); {@link org.jasyncio.compiler.fuzz.DifferentialRunner} compiles it twice in-process,
  * once against the runtime (instrumented, run with {@code Asyncio.run}, each awaited value complete
  * at once or on a later loop turn as a seeded trace chooses) and once against a shim where
  * {@code await} returns the value now; {@link org.jasyncio.compiler.fuzz.Shrinker} shrinks a
