@@ -209,8 +209,8 @@ class StreamsTest {
         await(sleep(20));
         events.add(closed.isDone() ? "closed too soon" : "still open");
         connection.writer().write(bytes("last\n"));
-        events.add(text(await(connection.reader().readLine())).trim());
         await(closed);
+        events.add(text(await(connection.reader().readLine())).trim());
         try {
             await(connectTo(port(server)));
             events.add("connected to a closed server");
@@ -230,7 +230,7 @@ class StreamsTest {
     @Test
     void closedServer_waitsForItsConnections() throws Exception {
         Asyncio.run(closeWithConnectionInFlight());
-        events.assertOrder("still open", "last", "server closed", "refused");
+        events.assertOrder("still open", "server closed", "last", "refused");
     }
 
     @Async
