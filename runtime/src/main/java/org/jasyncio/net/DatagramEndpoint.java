@@ -52,7 +52,7 @@ final class DatagramEndpoint implements DatagramTransport {
     static Coroutine<DatagramTransport> open(EventLoop loop, Supplier<? extends DatagramProtocol> factory,
             InetSocketAddress local, InetSocketAddress remote) {
         Objects.requireNonNull(factory, "factory");
-        return Poll.of("createDatagramEndpoint(" + local + ", " + remote + ")", () -> {
+        return Then.deferred("createDatagramEndpoint(" + local + ", " + remote + ")", ignored -> {
             InetSocketAddress any = local != null ? local : remote != null && remote.getAddress() != null
                     && remote.getAddress() instanceof java.net.Inet6Address ? new InetSocketAddress("::", 0) : null;
             DatagramChannel channel = any != null && any.getAddress() instanceof java.net.Inet6Address

@@ -83,7 +83,7 @@ public final class Streams {
         EventLoop loop = Asyncio.getRunningLoop();
         StreamOptions options = StreamOptions.defaults();
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
-        return Then.of("startUnixServer(" + path + ")", new Completed<>(null), ignored -> new Completed<>(
+        return Then.deferred("startUnixServer(" + path + ")", ignored -> new Completed<>(
                 LoopNet.listenUnix(loop, () -> new StreamProtocol(loop, options, handler), address, options.backlog())));
     }
 

@@ -2,6 +2,7 @@ package org.jasyncio.net;
 
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
+import org.jasyncio.internal.Completed;
 import org.jasyncio.internal.Throwing;
 
 /**
@@ -33,6 +34,11 @@ final class Then<A, T> extends AsyncFrame<T> {
     /** A coroutine named {@code name} that awaits {@code first}, then what {@code next} makes of its value. */
     static <A, T> Then<A, T> of(String name, Object first, Next<A> next) {
         return new Then<>(name, first, next);
+    }
+
+    /** A coroutine named {@code name} that, once awaited, awaits what {@code body} makes. */
+    static <T> Then<Object, T> deferred(String name, Next<Object> body) {
+        return new Then<>(name, new Completed<>(null), body);
     }
 
     @Override
