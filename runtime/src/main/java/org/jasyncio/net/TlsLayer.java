@@ -227,7 +227,8 @@ final class TlsLayer implements Protocol, Transport {
                 continue;
             }
             out.flip();
-            if (out.hasRemaining()) {
+            if (out.hasRemaining() && !raw.isClosing()) {
+                // Once the raw transport closes (the peer's close_notify, a failure), records have nowhere to go.
                 raw.write(out);
             }
             out.clear();
