@@ -192,6 +192,11 @@ public final class StreamReader {
         return exception;
     }
 
+    /** How many bytes wait to be read: for tests. */
+    int buffered() {
+        return size();
+    }
+
     private int size() {
         return end - start;
     }
