@@ -35,9 +35,11 @@ import org.jasyncio.net.Transport;
  * timers by deadline, and waits in a {@link Selector} when there is nothing to do.
  *
  * <p>Each iteration, as asyncio's {@code _run_once}: wait (not at all if callbacks are ready, else
- * until the earliest timer is due or {@link #callSoonThreadsafe} wakes the loop); move the
- * thread-safe submissions, then the timers that are due (by deadline, first-in first-out among equal
- * deadlines), to the ready queue; run the callbacks that are ready now. Callbacks they schedule run in
+ * until a registered channel is ready, the earliest timer is due or {@link #callSoonThreadsafe} wakes
+ * the loop); move the readers and writers of the ready channels, the thread-safe submissions, then
+ * the timers that are due (by deadline, first-in first-out among equal deadlines), to the ready
+ * queue; run the callbacks that are ready now. With callbacks ready, the selector is polled only
+ * when some channel is registered. Callbacks they schedule run in
  * the next iteration. An exception escaping a callback is logged and the loop goes on.
  *
  * <table>
