@@ -123,22 +123,24 @@ public final class IoSelector {
 
     /** Removes the reader of {@code channel}; whether there was one. */
     public boolean removeReader(SelectableChannel channel) {
-        Handlers handlers = registered(channel);
-        if (handlers == null || handlers.reader == null) {
-            return false;
-        }
-        handlers.reader = null;
-        updateInterest(channel);
-        return true;
+        return remove(channel, false);
     }
 
     /** Removes the writer of {@code channel}; whether there was one. */
     public boolean removeWriter(SelectableChannel channel) {
+        return remove(channel, true);
+    }
+
+    private boolean remove(SelectableChannel channel, boolean writer) {
         Handlers handlers = registered(channel);
-        if (handlers == null || handlers.writer == null) {
+        if (handlers == null || (writer ? handlers.writer : handlers.reader) == null) {
             return false;
         }
-        handlers.writer = null;
+        if (writer) {
+            handlers.writer = null;
+        } else {
+            handlers.reader = null;
+        }
         updateInterest(channel);
         return true;
     }

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.jasyncio.Coroutine;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
-import org.jasyncio.internal.IoSelector;
 
 /**
  * The transport of a UDP endpoint, as asyncio's {@code _SelectorDatagramTransport}: each readable
@@ -23,29 +22,21 @@ import org.jasyncio.internal.IoSelector;
  *
  * <p>Thread rule: loop-thread only.
  */
-final class DatagramEndpoint implements DatagramTransport {
+final class DatagramEndpoint extends ChannelTransport implements DatagramTransport {
 
-    private final EventLoop loop;
-    private final IoSelector io;
     private final DatagramChannel channel;
     private final DatagramProtocol protocol;
     private final SocketAddress remote;
     private final SocketAddress local;
     private final ArrayDeque<Object[]> queue = new ArrayDeque<>();
-    private final AutoCloseable closeWithLoop;
-    private boolean closing;
-    private boolean lostScheduled;
 
     private DatagramEndpoint(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, SocketAddress remote)
             throws IOException {
-        this.loop = loop;
-        this.io = IoSelector.of(loop);
+        super(loop, channel);
         this.channel = channel;
         this.protocol = protocol;
         this.remote = remote;
         this.local = channel.getLocalAddress();
-        this.closeWithLoop = channel;
-        io.track(closeWithLoop);
     }
 
     /** The coroutine of {@code EventLoop.createDatagramEndpoint}. */
@@ -129,7 +120,7 @@ final class DatagramEndpoint implements DatagramTransport {
         }
         io.removeWriter(channel);
         if (closing) {
-            scheduleLost();
+            scheduleLost(null);
         }
     }
 
@@ -155,42 +146,18 @@ final class DatagramEndpoint implements DatagramTransport {
 
     @Override
     public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        io.removeReader(channel);
-        if (queue.isEmpty()) {
-            scheduleLost();
-        }
+        closeGracefully(queue.isEmpty());
     }
 
     @Override
     public void abort() {
-        closing = true;
         queue.clear();
-        io.removeReader(channel);
-        io.removeWriter(channel);
-        scheduleLost();
+        closeNow(null);
     }
 
-    private void scheduleLost() {
-        if (lostScheduled) {
-            return;
-        }
-        lostScheduled = true;
-        loop.callSoon(() -> {
-            try {
-                protocol.connectionLost(null);
-            } finally {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    Failures.report(loop, "cannot close " + this, e);
-                }
-                io.untrack(closeWithLoop);
-            }
-        });
+    @Override
+    void notifyLost(Exception exception) {
+        protocol.connectionLost(exception);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
-import org.jasyncio.internal.IoSelector;
 
 /**
  * The transport of a connected {@link SocketChannel} (TCP or Unix), as asyncio's
@@ -32,13 +31,11 @@ import org.jasyncio.internal.IoSelector;
  *
  * <p>Thread rule: loop-thread only.
  */
-final class SocketTransport implements Transport {
+final class SocketTransport extends ChannelTransport implements Transport {
 
     private static final int DEFAULT_HIGH = 64 * 1024;
     private static final int DEFAULT_LOW = 16 * 1024;
 
-    private final EventLoop loop;
-    private final IoSelector io;
     private final SocketChannel channel;
     private final Server server;
     private Protocol protocol;
@@ -52,14 +49,10 @@ final class SocketTransport implements Transport {
     private boolean eofWritten;
     /** Closed by {@link #close()} or {@link #abort()}: writing then throws rather than being dropped. */
     private boolean closedByUser;
-    private boolean closing;
-    private boolean lostScheduled;
-    private Exception lostWith;
     private final SocketAddress local;
     private final SocketAddress remote;
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
-    private final AutoCloseable closeWithLoop;
 
     /**
      * Starts a transport on {@code channel} for {@code protocol}: its {@code connectionMade} runs in
@@ -67,15 +60,12 @@ final class SocketTransport implements Transport {
      */
     SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol, Server server, Future<Transport> made)
             throws IOException {
-        this.loop = loop;
-        this.io = IoSelector.of(loop);
+        super(loop, channel);
         this.channel = channel;
         this.protocol = protocol;
         this.server = server;
         this.local = channel.getLocalAddress();
         this.remote = channel.getRemoteAddress();
-        this.closeWithLoop = channel;
-        io.track(closeWithLoop);
         if (server != null) {
             server.attach();
         }
@@ -211,15 +201,8 @@ final class SocketTransport implements Transport {
 
     @Override
     public void close() {
-        if (closing) {
-            return;
-        }
         closedByUser = true;
-        closing = true;
-        io.removeReader(channel);
-        if (queue.isEmpty()) {
-            scheduleLost(null);
-        }
+        closeGracefully(queue.isEmpty());
     }
 
     @Override
@@ -228,17 +211,11 @@ final class SocketTransport implements Transport {
         forceClose(null);
     }
 
-    /** Ends the connection at once; {@code connectionLost(exception)} follows. */
+    /** Ends the connection at once, dropping the queue; {@code connectionLost(exception)} follows. */
     private void forceClose(Exception exception) {
-        if (lostScheduled) {
-            return;
-        }
-        closing = true;
         queue.clear();
         buffered = 0;
-        io.removeReader(channel);
-        io.removeWriter(channel);
-        scheduleLost(exception);
+        closeNow(exception);
     }
 
     /** An I/O failure: the connection is lost with it, as a {@link SocketException}. */
@@ -258,28 +235,15 @@ final class SocketTransport implements Transport {
         forceClose(e);
     }
 
-    private void scheduleLost(Exception exception) {
-        if (lostScheduled) {
-            return;
-        }
-        lostScheduled = true;
-        lostWith = exception;
-        loop.callSoon(this::lost);
+    @Override
+    void notifyLost(Exception exception) {
+        protocol.connectionLost(exception);
     }
 
-    private void lost() {
-        try {
-            protocol.connectionLost(lostWith);
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                Failures.report(loop, "cannot close " + this, e);
-            }
-            io.untrack(closeWithLoop);
-            if (server != null) {
-                server.detach();
-            }
+    @Override
+    void released() {
+        if (server != null) {
+            server.detach();
         }
     }
 
