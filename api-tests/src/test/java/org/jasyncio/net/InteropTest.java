@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +17,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import com.sun.net.httpserver.HttpServer;
+
 import org.jasyncio.Asyncio;
 import org.jasyncio.Coroutine;
 import org.jasyncio.annotation.Async;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Peers nobody here wrote, against a jasyncio HTTP server: the JDK's HttpClient, and curl. */
+/** Peers nobody here wrote: the JDK's HttpClient and curl against a jasyncio server, a streams client against the JDK's HttpServer. */
 class InteropTest {
 
     /** Answers one HTTP/1.1 request with its path, and closes. */
@@ -73,6 +76,40 @@ class InteropTest {
         String curl = findOnPath("curl");
         Assumptions.assumeTrue(curl != null, "curl is not installed here: skipped");
         assertEquals("0 you asked for /from-curl", Asyncio.run(fetchWithCurl(curl)));
+    }
+
+    @Async
+    static Coroutine<String> getFrom(int port) throws IOException {
+        Connection connection = await(Streams.openConnection("127.0.0.1", port));
+        connection.writer().write(bytes("GET /jdk HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+        String status = text(await(connection.reader().readLine())).trim();
+        int length = 0;
+        for (String header; !(header = text(await(connection.reader().readLine())).trim()).isEmpty(); ) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring(header.indexOf(':') + 1).trim());
+            }
+        }
+        String body = text(await(connection.reader().readExactly(length)));
+        connection.writer().close();
+        return completed(status + " " + body);
+    }
+
+    @Test
+    void streamsClient_readsTheJdkHttpServer() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = bytes("served " + exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            assertEquals("HTTP/1.1 200 OK served /jdk", Asyncio.run(getFrom(server.getAddress().getPort())));
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static String findOnPath(String command) {

@@ -71,7 +71,11 @@ public final class StreamOptions {
         return new StreamOptions(tls, serverName, hostnameVerification, bytes, backlog, highWater, lowWater);
     }
 
-    /** The listen backlog of a server. @throws IllegalArgumentException unless positive */
+    /**
+     * The listen backlog of a server: how many connections the system queues before they are accepted.
+     *
+     * @throws IllegalArgumentException unless {@code connections} is positive
+     */
     public StreamOptions withBacklog(int connections) {
         if (connections <= 0) {
             throw new IllegalArgumentException("backlog " + connections + " is invalid: give 1 or more");
