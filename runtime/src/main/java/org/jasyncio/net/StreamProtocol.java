@@ -57,7 +57,7 @@ final class StreamProtocol implements Protocol {
         transport.setWriteBufferLimits(options.highWater(), options.lowWater());
         if (writer == null) {
             reader.setTransport(transport);
-            writer = new StreamWriter(loop, transport, this, reader);
+            writer = new StreamWriter(loop, transport, this);
         } else {
             // startTls: the same streams, over the TLS transport from now on.
             reader.setTransport(transport);

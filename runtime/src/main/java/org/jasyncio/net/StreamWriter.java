@@ -24,14 +24,12 @@ public final class StreamWriter {
 
     private final EventLoop loop;
     private final StreamProtocol protocol;
-    private final StreamReader reader;
     private Transport transport;
 
-    StreamWriter(EventLoop loop, Transport transport, StreamProtocol protocol, StreamReader reader) {
+    StreamWriter(EventLoop loop, Transport transport, StreamProtocol protocol) {
         this.loop = loop;
         this.transport = transport;
         this.protocol = protocol;
-        this.reader = reader;
     }
 
     /**
@@ -85,7 +83,7 @@ public final class StreamWriter {
      */
     public Coroutine<Void> startTls(SSLContext context) throws IOException {
         Objects.requireNonNull(context, "context");
-        return TlsLayer.upgrade(loop, this, protocol, reader, context);
+        return TlsLayer.upgrade(loop, this, protocol, context);
     }
 
     /** The local address. */

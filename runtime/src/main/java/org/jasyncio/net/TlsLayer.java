@@ -41,6 +41,8 @@ final class TlsLayer implements Protocol, Transport {
     private Transport raw;
     private ByteBuffer netIn;
     private ByteBuffer appIn;
+    /** Records to send; reused, as the raw transport consumes what it is given before write returns. */
+    private ByteBuffer netOut;
     private boolean handshakeDone;
     private boolean closing;
     private boolean eofWritten;
@@ -52,11 +54,11 @@ final class TlsLayer implements Protocol, Transport {
         this.made = made;
         this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        this.netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
     }
 
     /** The coroutine of {@code StreamWriter.startTls}: puts a TLS layer under the streams and shakes hands. */
-    static Coroutine<Void> upgrade(EventLoop loop, StreamWriter writer, StreamProtocol protocol, StreamReader reader,
-            SSLContext context) {
+    static Coroutine<Void> upgrade(EventLoop loop, StreamWriter writer, StreamProtocol protocol, SSLContext context) {
         if (!(writer.transport() instanceof SocketTransport raw)) {
             throw new IllegalStateException("startTls on " + writer + ", which runs TLS already");
         }
@@ -219,11 +221,11 @@ final class TlsLayer implements Protocol, Transport {
 
     /** Encrypts {@code plain} (all of it; nothing for a handshake step) and sends the records. */
     private void wrap(ByteBuffer plain) throws SSLException {
-        ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        ByteBuffer out = netOut.clear();
         do {
             SSLEngineResult result = engine.wrap(plain, out);
             if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                out = ByteBuffer.allocate(out.capacity() * 2);
+                out = netOut = ByteBuffer.allocate(out.capacity() * 2);
                 continue;
             }
             out.flip();
