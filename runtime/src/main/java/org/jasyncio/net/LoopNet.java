@@ -54,12 +54,16 @@ final class LoopNet implements Net {
         });
     }
 
-    /** A coroutine that binds a server to {@code host}:{@code port} ({@code null} host: every interface). */
+    /**
+     * A coroutine that binds a server to the first address of {@code host} at {@code port} ({@code null}
+     * host: every interface); the name is looked up when the coroutine runs.
+     */
     static Coroutine<Server> listen(EventLoop loop, Supplier<? extends Protocol> factory, String host, int port,
             int backlog, TlsSettings tls) {
         Objects.requireNonNull(factory, "factory");
-        return Then.of("startServer(" + host + ":" + port + ")", Resolver.resolve(loop, host, port),
-                (List<InetSocketAddress> addresses) -> new Completed<>(bind(loop, factory, addresses.get(0), backlog, tls)));
+        String name = "startServer(" + host + ":" + port + ")";
+        return Then.deferred(name, ignored -> Then.of(name, Resolver.resolve(loop, host, port),
+                (List<InetSocketAddress> addresses) -> new Completed<>(bind(loop, factory, addresses.get(0), backlog, tls))));
     }
 
     /** A server on the Unix domain socket {@code address}, bound at once. */
