@@ -175,7 +175,8 @@ final class SocketTransport extends ChannelTransport implements Transport {
                 return;
             }
             if (!keepOpen) {
-                close();
+                // Closed by the protocol's answer, not by the user: a late write is dropped, not an error.
+                closeGracefully(queue.isEmpty());
             }
         }
     }
