@@ -72,10 +72,7 @@ public final class StreamReader {
     public Coroutine<byte[]> readLine() throws IOException {
         return Poll.of("readLine()", () -> {
             try {
-                Object line = untilStep(NEWLINE, "readLine");
-                return line;
-            } catch (IncompleteReadException e) {
-                return e.partial();
+                return untilStep(NEWLINE, "readLine", true);
             } catch (LimitOverrunException e) {
                 int separator = indexOf(NEWLINE);
                 take(separator >= 0 ? separator - start + 1 : size());
@@ -116,7 +113,7 @@ public final class StreamReader {
             throw new IllegalArgumentException("readUntil: the separator is empty; give at least one byte");
         }
         byte[] copy = separator.clone();
-        return Poll.of("readUntil(" + copy.length + " bytes)", () -> untilStep(copy, "readUntil"));
+        return Poll.of("readUntil(" + copy.length + " bytes)", () -> untilStep(copy, "readUntil", false));
     }
 
     /** Whether the stream has ended and every byte was read. */
@@ -124,7 +121,8 @@ public final class StreamReader {
         return eof && size() == 0;
     }
 
-    private Object untilStep(byte[] separator, String operation) throws IOException {
+    /** One turn of a read through {@code separator}; at the end of the stream, the rest or {@link IncompleteReadException}. */
+    private Object untilStep(byte[] separator, String operation, boolean restAtEof) throws IOException {
         checkFailed();
         int found = indexOf(separator);
         if (found >= 0) {
@@ -140,6 +138,9 @@ public final class StreamReader {
                     + " bytes, past the limit of " + limit + " (raise it with StreamOptions.withLimit)", size());
         }
         if (eof) {
+            if (restAtEof) {
+                return take(size());
+            }
             throw new IncompleteReadException(take(size()), -1, "before the separator");
         }
         return waitForData(operation);
