@@ -39,7 +39,8 @@ final class SocketTransport extends ChannelTransport implements Transport {
     private final SocketChannel channel;
     private final Server server;
     private Protocol protocol;
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    /** What the socket did not take yet; small, as it is empty for most connections most of the time. */
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(1);
     private int buffered;
     private int high = DEFAULT_HIGH;
     private int low = DEFAULT_LOW;

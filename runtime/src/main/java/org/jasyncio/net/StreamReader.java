@@ -29,7 +29,8 @@ public final class StreamReader {
 
     private final EventLoop loop;
     private final int limit;
-    private byte[] buffer = new byte[1024];
+    /** Allocated when the first bytes arrive: an idle connection holds none. */
+    private byte[] buffer = EMPTY;
     private int start;
     private int end;
     private boolean eof;
