@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,21 +21,31 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jasyncio.internal.Clock;
 import org.jasyncio.internal.FrameOrigins;
+import org.jasyncio.internal.IoSelector;
 import org.jasyncio.internal.LoopFactory;
+import org.jasyncio.internal.Net;
+import org.jasyncio.net.DatagramProtocol;
+import org.jasyncio.net.DatagramTransport;
+import org.jasyncio.net.Protocol;
+import org.jasyncio.net.Server;
+import org.jasyncio.net.Transport;
 
 /**
  * An event loop, as asyncio's: one thread runs callbacks from a first-in first-out ready queue, fires
  * timers by deadline, and waits in a {@link Selector} when there is nothing to do.
  *
  * <p>Each iteration, as asyncio's {@code _run_once}: wait (not at all if callbacks are ready, else
- * until the earliest timer is due or {@link #callSoonThreadsafe} wakes the loop); move the
- * thread-safe submissions, then the timers that are due (by deadline, first-in first-out among equal
- * deadlines), to the ready queue; run the callbacks that are ready now. Callbacks they schedule run in
- * the next iteration. An exception escaping a callback goes to the loop's {@link ExceptionHandler}
- * (by default, logged through {@code System.Logger} {@code org.jasyncio}) and the loop goes on.
+ * until a registered channel is ready, the earliest timer is due or {@link #callSoonThreadsafe} wakes
+ * the loop); move the readers and writers of the ready channels, the thread-safe submissions, then
+ * the timers that are due (by deadline, first-in first-out among equal deadlines), to the ready
+ * queue; run the callbacks that are ready now. With callbacks ready, the selector is polled only
+ * when some channel is registered. Callbacks they schedule run in the next iteration. An exception
+ * escaping a callback goes to the loop's {@link ExceptionHandler} (by default, logged through
+ * {@code System.Logger} {@code org.jasyncio}) and the loop goes on.
  *
  * <p>A task's step runs in the task's context ({@link ContextVar}); other callbacks run in the loop's
  * base context, the one of the thread that started the loop, and what they set there is dropped
@@ -73,6 +89,7 @@ public final class EventLoop {
                 report((EventLoop) loop, new ErrorContext(message, origin, null, null));
             }
         });
+        IoSelector.install(loop -> loop.io);
     }
 
     private final Clock clock;
@@ -85,7 +102,8 @@ public final class EventLoop {
     private Task<?> firstTask;
     /** How many tasks this loop has made: the number in a task's default name. */
     private int tasksMade;
-    private final Selector selector;
+    /** The selector, the channels' callbacks and the transports and servers to close with the loop. */
+    private final IoSelector io = new IoSelector();
     /** Whether the loop thread is, or is about to be, blocked in the selector. */
     private volatile boolean selecting;
     private volatile boolean closed;
@@ -111,11 +129,6 @@ public final class EventLoop {
     EventLoop(Clock clock) {
         this.clock = clock;
         this.origin = clock.nanoTime();
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector for the event loop", e);
-        }
         if (FrameOrigins.enabledByProperty()) {
             setDebug(true);
         }
@@ -190,7 +203,7 @@ public final class EventLoop {
             throw closedError();
         }
         if (selecting) {
-            selector.wakeup();
+            io.wakeup();
         }
     }
 
@@ -293,8 +306,8 @@ public final class EventLoop {
     /**
      * Closes the loop: runs, on the calling thread, the callbacks {@link #callSoonThreadsafe} accepted
      * and the loop has not run yet (so none is dropped silently); drops the other pending callbacks
-     * and timers; shuts the default executor down without waiting for its threads; releases the
-     * selector. Idempotent.
+     * and timers; shuts the default executor down without waiting for its threads; closes its
+     * transports and servers (without calling their protocols) and releases its selector. Idempotent.
      *
      * @throws IllegalStateException if the loop is running
      */
@@ -317,11 +330,7 @@ public final class EventLoop {
         if (defaultExecutor != null) {
             defaultExecutor.shutdown();
         }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the event loop's selector", e);
-        }
+        io.close();
     }
 
     /** Whether the loop is running, on any thread. */
@@ -459,6 +468,101 @@ public final class EventLoop {
         return "EventLoop@" + Integer.toHexString(System.identityHashCode(this)) + "[" + state + "]";
     }
 
+    /**
+     * A coroutine that connects to {@code host}:{@code port} (its addresses tried in turn, a name
+     * looked up off the loop) and runs a protocol made by {@code factory} on the connection, as
+     * asyncio's {@code loop.create_connection}; it finishes with the transport once the protocol's
+     * {@code connectionMade} has run. Loop-thread only.
+     *
+     * @throws IOException when awaited: {@link java.net.ConnectException} naming the address when
+     *         the connection is refused, {@link java.net.UnknownHostException} for an unknown host
+     */
+    public Coroutine<Transport> createConnection(Supplier<? extends Protocol> factory, String host, int port)
+            throws IOException {
+        return Net.provider().createConnection(this, factory, host, port);
+    }
+
+    /**
+     * A coroutine that starts a TCP server on {@code host}:{@code port} (0: a free port; {@code null}
+     * host: every interface), accepting at once, with a protocol made by {@code factory} per
+     * connection, as asyncio's {@code loop.create_server}. Loop-thread only.
+     *
+     * @throws IOException when awaited, if the address cannot be bound
+     */
+    public Coroutine<Server> createServer(Supplier<? extends Protocol> factory, String host, int port)
+            throws IOException {
+        return Net.provider().createServer(this, factory, host, port);
+    }
+
+    /**
+     * A coroutine that opens a UDP endpoint bound to {@code local} ({@code null}: any free port),
+     * connected to {@code remote} unless it is {@code null}, as asyncio's
+     * {@code loop.create_datagram_endpoint}. Loop-thread only.
+     *
+     * @throws IOException when awaited, if the socket cannot be bound or connected
+     */
+    public Coroutine<DatagramTransport> createDatagramEndpoint(Supplier<? extends DatagramProtocol> factory,
+            InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        return Net.provider().createDatagramEndpoint(this, factory, local, remote);
+    }
+
+    /** A coroutine that connects {@code channel} to {@code address}, put in non-blocking mode. Loop-thread only. */
+    public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
+        return Net.provider().sockConnect(this, channel, address);
+    }
+
+    /** A coroutine that accepts a connection on {@code channel}, put in non-blocking mode. Loop-thread only. */
+    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) throws IOException {
+        return Net.provider().sockAccept(this, channel);
+    }
+
+    /**
+     * A coroutine that reads what {@code channel} has into {@code buffer}, waiting until there is
+     * something: the number of bytes read, -1 at end of stream. Loop-thread only.
+     */
+    public Coroutine<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        return Net.provider().sockRecv(this, channel, buffer);
+    }
+
+    /** A coroutine that writes all of {@code buffer}'s remaining bytes to {@code channel}. Loop-thread only. */
+    public Coroutine<Void> sockSendAll(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        return Net.provider().sockSendAll(this, channel, buffer);
+    }
+
+    /**
+     * Runs {@code callback} on the loop whenever {@code channel} is readable (or, for a server socket,
+     * has a connection to accept), replacing its reader if it had one; the channel is put in
+     * non-blocking mode. Loop-thread only.
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        checkThread("addReader");
+        checkOpen();
+        io.addReader(channel, callback);
+    }
+
+    /**
+     * Runs {@code callback} on the loop whenever {@code channel} is writable (or, while a socket
+     * connects, when its connection is established or failed), replacing its writer if it had one;
+     * the channel is put in non-blocking mode. Loop-thread only.
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        checkThread("addWriter");
+        checkOpen();
+        io.addWriter(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; whether it had a reader. Loop-thread only. */
+    public boolean removeReader(SelectableChannel channel) {
+        checkThread("removeReader");
+        return !closed && io.removeReader(channel);
+    }
+
+    /** Stops watching {@code channel} for writing; whether it had a writer. Loop-thread only. */
+    public boolean removeWriter(SelectableChannel channel) {
+        checkThread("removeWriter");
+        return !closed && io.removeWriter(channel);
+    }
+
     /** {@code awaitable} as a future of this loop: a coroutine becomes a task. */
     <T> Future<T> toFuture(Awaitable<T> awaitable) {
         return awaitable instanceof Coroutine<T> coroutine ? createTask(coroutine) : (Future<T>) awaitable;
@@ -586,6 +690,7 @@ public final class EventLoop {
 
     private void runOnce() {
         waitForWork();
+        io.dispatch(ready);
         moveSubmitted();
         if (!timers.isEmpty()) {
             long now = time();
@@ -598,7 +703,10 @@ public final class EventLoop {
         }
     }
 
-    /** Blocks in the selector until the earliest timer is due or a thread-safe submission arrives. */
+    /**
+     * Blocks in the selector until a registered channel is ready, the earliest timer is due or a
+     * thread-safe submission arrives.
+     */
     private void waitForWork() {
         try {
             boolean timed = !timers.isEmpty();
@@ -606,24 +714,20 @@ public final class EventLoop {
             if (!ready.isEmpty() || stopping || !submitted.isEmpty()
                     || timed && clock.advanceTo(origin + next)) {
                 // Only channels make a non-blocking poll worth its system call.
-                if (!selector.keys().isEmpty()) {
-                    selector.selectNow();
+                if (io.hasChannels()) {
+                    io.select(-1);
                 }
                 return;
             }
             selecting = true;
             try {
                 if (!submitted.isEmpty()) {
-                    selector.selectNow();
+                    io.select(-1);
                 } else if (!timed) {
-                    selector.select();
+                    io.select(0);
                 } else {
                     long wait = next - time();
-                    if (wait > 0) {
-                        selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
-                    } else {
-                        selector.selectNow();
-                    }
+                    io.select(wait > 0 ? Math.max(1, (wait + 999_999) / 1_000_000) : -1);
                 }
             } finally {
                 selecting = false;

@@ -90,11 +90,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * Cancels this future and schedules its callbacks.
+     * Cancels this future and schedules its callbacks: {@link #cancel(String)} with no message, which
+     * is what a kind of future overrides.
      *
      * @return {@code false} if it was already done
      */
-    public boolean cancel() {
+    public final boolean cancel() {
         return cancel(null);
     }
 

@@ -67,21 +67,11 @@ public final class Task<T> extends Trampoline<T> {
     }
 
     /**
-     * Requests cancellation, as asyncio's {@code Task.cancel()}: the coroutine is thrown a
-     * {@link CancellationException} at the {@code await} where it is suspended, on the task's next
-     * step. The task is cancelled once the coroutine lets that exception out. Each call that returns
-     * {@code true} counts as one request ({@link #cancelling()}).
-     *
-     * @return {@code false} if the task is already done
-     */
-    @Override
-    public boolean cancel() {
-        return cancel(null);
-    }
-
-    /**
-     * As {@link #cancel()}, and the {@link CancellationException} thrown at the {@code await} carries
-     * {@code message}, as asyncio's {@code Task.cancel(msg)}.
+     * Requests cancellation, as asyncio's {@code Task.cancel(msg)}: the coroutine is thrown a
+     * {@link CancellationException} carrying {@code message} at the {@code await} where it is
+     * suspended, on the task's next step. The task is cancelled once the coroutine lets that exception
+     * out. Each call that returns {@code true} counts as one request ({@link #cancelling()});
+     * {@link #cancel()} is this with no message.
      *
      * @return {@code false} if the task is already done
      */

@@ -46,6 +46,13 @@ public final class Demos {
             fetched = Asyncio.run(fetching.concurrently(fetching.pages(count))).size();
             report("concurrently (gather)", fetched + " pages", start, "expect about " + delay.toMillis() / 1000.0
                     + " s, the slowest page");
+            // The same, with a small HTTP/1.1 client over jasyncio's own streams: no thread but the loop's.
+            start = System.nanoTime();
+            fetched = Asyncio.run(fetching.oneByOne(fetching.pages(count), new StreamsHttpClient()::text)).size();
+            report("one by one, over jasyncio streams", fetched + " pages", start, "the same");
+            start = System.nanoTime();
+            fetched = Asyncio.run(fetching.concurrently(fetching.pages(count), new StreamsHttpClient()::text)).size();
+            report("gathered, over jasyncio streams", fetched + " pages", start, "the same");
         }
     }
 

@@ -25,9 +25,16 @@ import static org.jasyncio.Asyncio.gather;
  * Fetching several web pages concurrently: a local server answers each request after a delay; the
  * pages awaited one by one take the sum of the delays, gathered they take about the slowest one.
  * The coroutines await the JDK's {@code HttpClient.sendAsync}, a {@code CompletableFuture}
- * completed on the client's own threads; each coroutine resumes on its event loop's thread.
+ * completed on the client's own threads, each resuming on its event loop's thread; or, given a
+ * {@link Fetcher} such as {@link StreamsHttpClient#text}, any other client.
  */
 public final class PageFetching implements AutoCloseable {
+
+    /** Fetches one page's body: the JDK's {@code HttpClient} here, or another client. */
+    @FunctionalInterface
+    public interface Fetcher {
+        Coroutine<String> fetch(URI page) throws IOException;
+    }
 
     private final HttpServer server;
     private final ExecutorService serverThreads;
@@ -68,22 +75,31 @@ public final class PageFetching implements AutoCloseable {
         return completed(response.body());
     }
 
-    /** Each page awaited before the next is requested. */
+    /** Each page awaited before the next is requested, with the JDK's {@code HttpClient}. */
+    public Coroutine<List<String>> oneByOne(List<URI> pages) throws IOException {
+        return oneByOne(pages, this::fetch);
+    }
+
+    /** Each page awaited before the next is requested, with {@code fetcher}. */
     @Async
-    public Coroutine<List<String>> oneByOne(List<URI> pages) {
+    public Coroutine<List<String>> oneByOne(List<URI> pages, Fetcher fetcher) throws IOException {
         List<String> bodies = new ArrayList<>();
         for (URI page : pages) {
-            bodies.add(await(fetch(page)));
+            bodies.add(await(fetcher.fetch(page)));
         }
         return completed(bodies);
     }
 
-    /** All pages requested at once. */
-    @Async
-    public Coroutine<List<String>> concurrently(List<URI> pages) {
+    /** All pages requested at once, with the JDK's {@code HttpClient}. */
+    public Coroutine<List<String>> concurrently(List<URI> pages) throws IOException {
+        return concurrently(pages, this::fetch);
+    }
+
+    /** All pages requested at once, with {@code fetcher}. */
+    public Coroutine<List<String>> concurrently(List<URI> pages, Fetcher fetcher) throws IOException {
         List<Coroutine<String>> fetches = new ArrayList<>();
         for (URI page : pages) {
-            fetches.add(fetch(page));
+            fetches.add(fetcher.fetch(page));
         }
         return gather(fetches);
     }

@@ -26,6 +26,7 @@ class DemosTest {
             List<String> expected = List.of("page /page0", "page /page1", "page /page2");
             assertEquals(expected, Asyncio.run(fetching.oneByOne(fetching.pages(3))));
             assertEquals(expected, Asyncio.run(fetching.concurrently(fetching.pages(3))));
+            assertEquals(expected, Asyncio.run(fetching.concurrently(fetching.pages(3), new StreamsHttpClient()::text)));
         }
     }
 
