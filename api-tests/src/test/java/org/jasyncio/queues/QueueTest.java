@@ -19,6 +19,8 @@ import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class QueueTest {
 
@@ -129,6 +131,7 @@ class QueueTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void getterWokenThenCancelled_passesTheElementToTheNextGetter() {
         VirtualTime.run(cancelAGetterAfterItWasWoken());
         events.assertOrder("A cancelled", "B got x at 0");
@@ -162,6 +165,7 @@ class QueueTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void putterWokenThenCancelled_passesTheRoomToTheNextPutter() {
         VirtualTime.run(cancelAPutterAfterItWasWoken());
         events.assertOrder("took first", "A cancelled", "put B at 0", "then B");

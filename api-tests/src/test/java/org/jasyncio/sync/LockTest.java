@@ -19,6 +19,8 @@ import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class LockTest {
 
@@ -123,6 +125,7 @@ class LockTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void cancelledWaiter_leavesTheLineAndNeverGetsTheLock() {
         VirtualTime.run(cancelWhileWaiting());
         events.assertOrder("A cancelled", "B got it at 1");
@@ -144,6 +147,7 @@ class LockTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void waiterWokenThenCancelled_passesTheLockToTheNext() {
         VirtualTime.run(cancelAfterWakeUp());
         events.assertOrder("A cancelled", "B got it at 0");

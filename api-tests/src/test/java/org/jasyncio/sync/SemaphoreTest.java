@@ -19,6 +19,8 @@ import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class SemaphoreTest {
 
@@ -90,6 +92,7 @@ class SemaphoreTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void waiterWokenThenCancelled_givesThePermitToTheNext() {
         VirtualTime.run(cancelAfterWakeUp());
         events.assertOrder("A cancelled", "B got one at 0");
@@ -111,6 +114,7 @@ class SemaphoreTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void cancelledWaiter_keepsNoPermit() {
         VirtualTime.run(cancelWhileWaiting());
         events.assertOrder("A cancelled", "locked=true", "B got one at 0");
