@@ -17,6 +17,7 @@ import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
+import org.jasyncio.testing.LostWakeUp;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,14 +121,7 @@ class QueueTest {
     /** python/asyncio#270: A is woken for an element and cancelled before it runs; B must get it. */
     @Async
     Coroutine<Void> cancelAGetterAfterItWasWoken() {
-        Task<Void> a = createTask(consumer("A", 1));
-        Task<Void> b = createTask(consumer("B", 1));
-        await(sleep(0));
-        queue.putNowait("x");
-        a.cancel();
-        await(b);
-        assertTrue(a.isCancelled());
-        return completed();
+        return LostWakeUp.wakeThenCancelTheFirst(consumer("A", 1), consumer("B", 1), () -> queue.putNowait("x"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
+import org.jasyncio.testing.LostWakeUp;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,14 +137,7 @@ class LockTest {
     @Async
     Coroutine<Void> cancelAfterWakeUp() {
         await(lock.acquire());
-        Task<Void> a = createTask(holder("A"));
-        Task<Void> b = createTask(holder("B"));
-        await(sleep(0));
-        lock.release();
-        a.cancel();
-        await(b);
-        assertTrue(a.isCancelled());
-        return completed();
+        return LostWakeUp.wakeThenCancelTheFirst(holder("A"), holder("B"), lock::release);
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -17,6 +16,7 @@ import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
+import org.jasyncio.testing.LostWakeUp;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,14 +81,7 @@ class SemaphoreTest {
     @Async
     Coroutine<Void> cancelAfterWakeUp() {
         semaphore = new Semaphore(0);
-        Task<Void> a = createTask(worker("A"));
-        Task<Void> b = createTask(worker("B"));
-        await(sleep(0));
-        semaphore.release();
-        a.cancel();
-        await(b);
-        assertTrue(a.isCancelled());
-        return completed();
+        return LostWakeUp.wakeThenCancelTheFirst(worker("A"), worker("B"), semaphore::release);
     }
 
     @Test
