@@ -20,6 +20,8 @@ import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class ConditionTest {
 
@@ -114,6 +116,7 @@ class ConditionTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void waitSignal_cancelled_reacquiresTheLockBeforeItThrows() {
         VirtualTime.run(cancelWhileTheLockIsHeld());
         events.assertOrder("releases at 1", "A cancelled at 1, locked=true");
@@ -136,6 +139,7 @@ class ConditionTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void waiterSignalledThenCancelled_passesTheSignalOn() {
         VirtualTime.run(cancelAfterSignal());
         events.assertOrder("A cancelled at 0, locked=true", "B signalled at 0, locked=true");

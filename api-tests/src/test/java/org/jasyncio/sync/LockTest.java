@@ -17,8 +17,11 @@ import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
+import org.jasyncio.testing.LostWakeUp;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class LockTest {
 
@@ -123,6 +126,7 @@ class LockTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void cancelledWaiter_leavesTheLineAndNeverGetsTheLock() {
         VirtualTime.run(cancelWhileWaiting());
         events.assertOrder("A cancelled", "B got it at 1");
@@ -133,17 +137,11 @@ class LockTest {
     @Async
     Coroutine<Void> cancelAfterWakeUp() {
         await(lock.acquire());
-        Task<Void> a = createTask(holder("A"));
-        Task<Void> b = createTask(holder("B"));
-        await(sleep(0));
-        lock.release();
-        a.cancel();
-        await(b);
-        assertTrue(a.isCancelled());
-        return completed();
+        return LostWakeUp.wakeThenCancelTheFirst(holder("A"), holder("B"), lock::release);
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void waiterWokenThenCancelled_passesTheLockToTheNext() {
         VirtualTime.run(cancelAfterWakeUp());
         events.assertOrder("A cancelled", "B got it at 0");

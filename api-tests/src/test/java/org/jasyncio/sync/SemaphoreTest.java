@@ -8,7 +8,6 @@ import static org.jasyncio.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -17,8 +16,11 @@ import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
 import org.jasyncio.testing.Events;
+import org.jasyncio.testing.LostWakeUp;
 import org.jasyncio.testing.VirtualTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class SemaphoreTest {
 
@@ -79,17 +81,11 @@ class SemaphoreTest {
     @Async
     Coroutine<Void> cancelAfterWakeUp() {
         semaphore = new Semaphore(0);
-        Task<Void> a = createTask(worker("A"));
-        Task<Void> b = createTask(worker("B"));
-        await(sleep(0));
-        semaphore.release();
-        a.cancel();
-        await(b);
-        assertTrue(a.isCancelled());
-        return completed();
+        return LostWakeUp.wakeThenCancelTheFirst(worker("A"), worker("B"), semaphore::release);
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void waiterWokenThenCancelled_givesThePermitToTheNext() {
         VirtualTime.run(cancelAfterWakeUp());
         events.assertOrder("A cancelled", "B got one at 0");
@@ -111,6 +107,7 @@ class SemaphoreTest {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)  // a lost wake-up hangs the loop
     void cancelledWaiter_keepsNoPermit() {
         VirtualTime.run(cancelWhileWaiting());
         events.assertOrder("A cancelled", "locked=true", "B got one at 0");

@@ -53,7 +53,7 @@ class BenchmarksSmokeTest {
                 .param("switchesEach", "100")
                 .param("values", "1000")
                 .param("pairs", "100")
-                .param("tasks", "200")
+                .param("tasks", "2000")
                 .param("sleepMillis", "10")
                 .param("timers", "1000")
                 .param("timeouts", "100")
