@@ -115,11 +115,10 @@ class LoopErrorsTest {
         loop.runUntilComplete(task);
         loop.close();
 
-        assertEquals(1, handled.size(), handled.toString());
-        ErrorContext context = handled.get(0);
-        assertSame(task, context.task());
+        // Under load another step may be slow too; the one that slept must be there.
+        ErrorContext context = handled.stream().filter(c -> c.task() == task).findFirst().orElseThrow();
         assertNull(context.exception());
-        assertTrue(context.message().matches("a step of Task\\[.*\\] took 0\\.\\d+ s, then it was at LoopErrorsTest\\.slowStep"),
+        assertTrue(context.message().matches("a step of Task\\[.*\\] took \\d+\\.\\d{3} s, then it was at LoopErrorsTest\\.slowStep"),
                 context.message());
     }
 

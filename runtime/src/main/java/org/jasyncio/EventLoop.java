@@ -109,8 +109,8 @@ public final class EventLoop {
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean stopping;
-    /** The task whose step runs now, or {@code null}. */
-    private Task<?> currentTask;
+    /** The item of the ready queue that runs now (a task, a timer or a callback), or {@code null}. */
+    private Object runningItem;
     /** The context current on the loop thread: the running task's, or the loop's base context. */
     Context context = Context.EMPTY;
     private ExceptionHandler exceptionHandler;
@@ -288,6 +288,7 @@ public final class EventLoop {
             }
         } finally {
             stopping = false;
+            runningItem = null;
             RUNNING.remove();
             thread = null;
         }
@@ -322,6 +323,7 @@ public final class EventLoop {
         for (Runnable callback; (callback = submitted.poll()) != null; ) {
             run(callback);
         }
+        runningItem = null;
         ready.clear();
         timers.clear();
         if (debug) {
@@ -570,7 +572,7 @@ public final class EventLoop {
 
     /** The task whose step runs now, or {@code null}. */
     Task<?> currentTask() {
-        return currentTask;
+        return runningItem instanceof Task<?> task ? task : null;
     }
 
     /** The executor {@link #runInExecutor} uses when given {@code null}; made when first needed. */
@@ -737,37 +739,74 @@ public final class EventLoop {
         }
     }
 
+    /** Runs one ready item; kept small, with debug mode's timing out of line, so that the JIT inlines a step whole. */
     private void run(Object item) {
+        runningItem = item;
+        if (debug) {
+            runTimed(item);
+        } else if (item instanceof Task<?> task) {
+            runStep(task);
+        } else {
+            runCallback(item);
+        }
+    }
+
+    /**
+     * Runs {@code task}'s step in its context, and keeps what the step set there. Contexts are
+     * compared before they are stored: while no {@link ContextVar} is set, every context is the same
+     * object and a step stores none.
+     */
+    private void runStep(Task<?> task) {
         Context base = context;
-        long started = debug ? System.nanoTime() : 0;
+        Context own = task.context;
+        if (own != base) {
+            context = own;
+        }
         try {
-            if (item instanceof Task<?> task) {
-                runStep(task);
-            } else if (item instanceof TimerHandle timer) {
+            task.runStep();
+        } catch (Throwable t) {
+            callbackFailed(task, t);
+        } finally {
+            Context after = context;
+            if (after != own) {
+                task.context = after;
+            }
+            if (after != base) {
+                context = base;
+            }
+        }
+    }
+
+    /** Runs a due timer or a callback, in the loop's base context, which it leaves as it was. */
+    private void runCallback(Object item) {
+        Context base = context;
+        try {
+            if (item instanceof TimerHandle timer) {
                 timer.fire();
             } else {
                 ((Runnable) item).run();
             }
         } catch (Throwable t) {
-            callExceptionHandler(new ErrorContext("exception in event loop callback " + item, t, null, null));
+            callbackFailed(item, t);
         } finally {
-            context = base;
-        }
-        if (debug) {
-            reportIfSlow(item, System.nanoTime() - started);
+            if (context != base) {
+                context = base;
+            }
         }
     }
 
-    /** Runs {@code task}'s step as the current task, in its context, and keeps what the step set there. */
-    private void runStep(Task<?> task) {
-        currentTask = task;
-        context = task.context;
-        try {
-            task.runStep();
-        } finally {
-            task.context = context;
-            currentTask = null;
+    private void runTimed(Object item) {
+        long started = System.nanoTime();
+        if (item instanceof Task<?> task) {
+            runStep(task);
+        } else {
+            runCallback(item);
         }
+        reportIfSlow(item, System.nanoTime() - started);
+    }
+
+    private void callbackFailed(Object item, Throwable exception) {
+        callExceptionHandler(new ErrorContext("exception in event loop callback " + item, exception, null, null));
     }
 
     private void reportIfSlow(Object item, long nanos) {

@@ -134,9 +134,11 @@ class ExceptionHandlerTest {
         });
 
         assertTrue(loop.isDebug());
-        assertEquals(1, handled.size(), handled.toString());
-        assertTrue(handled.get(0).message().startsWith("callback slow callback took 0.0"), handled.get(0).message());
-        assertNull(handled.get(0).exception());
+        // Under load another callback may be slow too; the one that slept must be there.
+        ErrorContext slow = handled.stream().filter(c -> c.message().startsWith("callback slow callback"))
+                .findFirst().orElseThrow(() -> new AssertionError(handled.toString()));
+        assertTrue(slow.message().matches("callback slow callback took \\d+\\.\\d{3} s"), slow.message());
+        assertNull(slow.exception());
     }
 
     @Test

@@ -76,6 +76,15 @@ public final class FrameOrigins {
     /** Remembers where {@code frame}, fresh, was created. */
     static void track(AsyncFrame<?> frame) {
         Reporter installed = reporter;
+        if (installed == null) {
+            // A coroutine made before any loop: initialising the loop's class installs the reporter.
+            try {
+                Class.forName("org.jasyncio.EventLoop", true, FrameOrigins.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+            installed = reporter;
+        }
         Origin origin = new Origin(frame.getClass(), installed, installed == null ? null : installed.runningLoop(),
                 new Throwable("the coroutine was created here"));
         ORIGINS.put(frame, origin);
