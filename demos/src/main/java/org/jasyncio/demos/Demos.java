@@ -101,14 +101,14 @@ public final class Demos {
         try (Crawler crawler = new Crawler(pages, delay)) {
             long start = System.nanoTime();
             int crawled = Asyncio.run(crawler.crawl(1, 1, limit));
-            report("1 worker, 1 request at a time", crawled + " pages", start, "expect about "
-                    + pages * delay.toMillis() / 1000.0 + " s");
+            report("1 worker, 1 request at a time", crawled + " pages", start, "expect " + pages * delay.toMillis()
+                    / 1000.0 + " s of delays, plus each request's own cost");
         }
         try (Crawler crawler = new Crawler(pages, delay)) {
             long start = System.nanoTime();
             int crawled = Asyncio.run(crawler.crawl(8, 4, limit));
-            report("8 workers, at most 4 requests", crawled + " pages", start, "expect about 0.9 s: the site's levels"
-                    + " of 1, 2, 4, 8, 16 pages, 4 at a time");
+            report("8 workers, at most 4 requests", crawled + " pages", start, "expect 0.9 s of delays: the site's"
+                    + " levels of 1, 2, 4, 8, 16 pages, 4 at a time");
             System.out.printf("   %-34s %d%n", "most requests the site saw at once:", crawler.mostRequestsInFlight());
         }
     }
