@@ -30,6 +30,7 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
      * Only generated frame classes and the runtime's own coroutines extend this class. Debug mode
      * remembers where each frame was created ({@link FrameOrigins}); otherwise this reads one flag.
      */
+    @SuppressWarnings("this-escape") // tracking keeps the frame's identity, and reads none of its fields
     protected AsyncFrame() {
         if (FrameOrigins.tracking) {
             FrameOrigins.track(this);

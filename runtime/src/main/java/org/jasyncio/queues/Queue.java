@@ -41,6 +41,7 @@ import org.jasyncio.sync.Event;
  *
  * @param <E> the type of the elements
  */
+@SuppressWarnings("this-escape") // Waiters keeps its owner only to name it in messages
 public class Queue<E> {
 
     private final int maxSize;

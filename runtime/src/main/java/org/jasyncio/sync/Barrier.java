@@ -33,6 +33,7 @@ import org.jasyncio.internal.Waiters;
  * <p>The barrier binds to the loop of the first task that waits on it; a task of another loop that
  * has to wait on it gets {@link IllegalStateException}. Thread rule: loop-thread only.
  */
+@SuppressWarnings("this-escape") // Waiters keeps its owner only to name it in messages
 public class Barrier {
 
     private enum State { FILLING, DRAINING, RESETTING, BROKEN }

@@ -36,6 +36,7 @@ import org.jasyncio.internal.Waiters;
  * <p>The lock binds to the loop of the first task that waits on it; a task of another loop that has
  * to wait on it gets {@link IllegalStateException}. Thread rule: loop-thread only.
  */
+@SuppressWarnings("this-escape") // Waiters keeps its owner only to name it in messages
 public class Lock {
 
     private final Waiters waiters = new Waiters(this);
