@@ -29,10 +29,10 @@ class LoopErrorsTest {
         loop.setExceptionHandler((where, context) -> handled.add(context));
     }
 
-    /** Collects garbage and lets the cleaner report, until the handler has heard something (at most ~1 s of real time). */
+    /** Collects garbage and lets the cleaner report, until the handler has heard something (at most ~5 s of real time). */
     @Async
     Coroutine<Void> collectUntilReported() {
-        for (int i = 0; i < 100 && handled.isEmpty(); i++) {
+        for (int i = 0; i < 500 && handled.isEmpty(); i++) {
             System.gc();
             await(toThread(() -> {
                 Thread.sleep(10);
