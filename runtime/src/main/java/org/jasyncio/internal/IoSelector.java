@@ -42,6 +42,8 @@ public final class IoSelector {
     private static volatile Function<EventLoop, IoSelector> accessor;
 
     private final Selector selector;
+    /** Whether the last select found ready keys, which the next {@link #dispatch} queues. */
+    private boolean found;
     private final Set<AutoCloseable> resources = new LinkedHashSet<>();
     private ByteBuffer readBuffer;
 
@@ -74,11 +76,7 @@ public final class IoSelector {
 
     /** Waits at most {@code millis} (0: no limit, negative: not at all) for a channel or a wakeup. */
     public void select(long millis) throws IOException {
-        if (millis < 0) {
-            selector.selectNow();
-        } else {
-            selector.select(millis);
-        }
+        found = (millis < 0 ? selector.selectNow() : selector.select(millis)) > 0;
     }
 
     /** Makes a thread blocked in {@link #select} return. Any thread. */
@@ -88,10 +86,12 @@ public final class IoSelector {
 
     /** Queues the callbacks of the channels the last select found ready, readers first per channel. */
     public void dispatch(Deque<Object> ready) {
-        Set<SelectionKey> selected = selector.selectedKeys();
-        if (selected.isEmpty()) {
+        // Every dispatch empties the selected set, so only a select that found keys leaves any there.
+        if (!found) {
             return;
         }
+        found = false;
+        Set<SelectionKey> selected = selector.selectedKeys();
         for (Iterator<SelectionKey> keys = selected.iterator(); keys.hasNext(); ) {
             SelectionKey key = keys.next();
             keys.remove();
