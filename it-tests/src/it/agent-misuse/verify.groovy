@@ -6,7 +6,8 @@ assert log.contains('jasyncio: 1 problem(s) with @Async or await in app.Misused;
 assert log.contains('app/Misused.java:13: app.Misused.hello(): ') : 'no file:line message in build.log'
 assert log.contains('MISUSE first use: java.lang.Error: jasyncio: 1 problem(s)')
 
-// The jar the test ran with: an agent's manifest, and ASM and the compiler only under the agent's package.
+// The jar the test ran with: an agent's manifest, ASM and the compiler only under the agent's package,
+// ASM's licence, and the module descriptor of org.jasyncio.agent, which needs nothing but the JDK.
 def jars = new File(localRepositoryPath, 'org/jasyncio/jasyncio-agent').listFiles().collectMany { version ->
     version.listFiles().findAll { it.name ==~ /jasyncio-agent-.*\.jar/ }
 }
@@ -17,10 +18,12 @@ new java.util.jar.JarFile(jars[0]).withCloseable { jar ->
     assert manifest.getValue('Agent-Class') == 'org.jasyncio.agent.JasyncioAgent'
     assert manifest.getValue('Can-Retransform-Classes') == 'false'
     assert manifest.getValue('Can-Redefine-Classes') == 'false'
-    assert manifest.getValue('Automatic-Module-Name') == 'org.jasyncio.agent'
     def names = jar.entries().collect { it.name }
     assert names.contains('org/jasyncio/agent/shaded/asm/ClassReader.class')
     assert names.contains('org/jasyncio/agent/shaded/compiler/AsyncCompiler.class')
     assert !names.any { it.startsWith('org/objectweb/') || it.startsWith('org/jasyncio/compiler/') } : 'unrelocated classes'
-    assert !names.any { it.endsWith('module-info.class') }
+    assert names.findAll { it.endsWith('module-info.class') } == ['module-info.class'] : 'a descriptor not the agent\'s'
+    assert names.contains('META-INF/LICENSE-ASM.txt') : 'ASM is bundled without its licence'
 }
+def descriptor = java.lang.module.ModuleFinder.of(jars[0].toPath()).findAll()*.descriptor()
+assert descriptor*.name() == ['org.jasyncio.agent'] && descriptor[0].requires()*.name().sort() == ['java.base', 'java.instrument']

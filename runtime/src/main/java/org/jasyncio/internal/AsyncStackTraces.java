@@ -1,5 +1,6 @@
 package org.jasyncio.internal;
 
+import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,12 +54,12 @@ public final class AsyncStackTraces {
             }
         }
         List<StackTraceElement> chain = new ArrayList<>();
-        StackTraceElement own = frame.suspendedAt();
+        StackTraceElement own = located(frame);
         if (own != null && !shows(trace, own)) {
             chain.add(own);
         }
         for (AsyncFrame<?> awaiting = caller; awaiting != null; awaiting = awaiting.caller) {
-            StackTraceElement at = awaiting.suspendedAt();
+            StackTraceElement at = located(awaiting);
             if (at != null) {
                 chain.add(at);
             }
@@ -73,6 +74,23 @@ public final class AsyncStackTraces {
         }
         System.arraycopy(trace, insertion, extended, insertion + chain.size(), trace.length - insertion);
         exception.setStackTrace(extended);
+    }
+
+    /**
+     * {@code frame.suspendedAt()}, naming the frame's module as the JVM's own elements do
+     * ({@code com.example.app@1.0/com.example.app.Crawler.crawl(Crawler.java:36)}) when its class is in
+     * a named module; {@code null} when the frame does not know where it is.
+     */
+    private static StackTraceElement located(AsyncFrame<?> frame) {
+        StackTraceElement at = frame.suspendedAt();
+        Module module = frame.getClass().getModule();
+        if (at == null || !module.isNamed()) {
+            return at;
+        }
+        ModuleDescriptor descriptor = module.getDescriptor();
+        String version = descriptor == null ? null : descriptor.rawVersion().orElse(null);
+        return new StackTraceElement(null, module.getName(), version, at.getClassName(), at.getMethodName(),
+                at.getFileName(), at.getLineNumber());
     }
 
     /** Whether {@code trace} has an element of {@code frame}'s method, whatever its line. */
@@ -96,7 +114,7 @@ public final class AsyncStackTraces {
             return frames;
         }
         for (AsyncFrame<?> frame = task.currentFrame(); frame != null; frame = frame.caller) {
-            StackTraceElement at = frame.suspendedAt();
+            StackTraceElement at = located(frame);
             if (at != null) {
                 frames.add(at);
             }

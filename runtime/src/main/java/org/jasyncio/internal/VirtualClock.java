@@ -11,6 +11,10 @@ public final class VirtualClock implements Clock {
 
     private long now;
 
+    /** A clock at 0 ns, which moves only when the loop advances it. */
+    public VirtualClock() {
+    }
+
     @Override
     public long nanoTime() {
         return now;

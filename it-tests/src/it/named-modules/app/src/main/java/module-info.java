@@ -1,0 +1,4 @@
+module com.example.app {
+    requires com.example.lib;
+    requires static org.jasyncio.annotation;
+}
