@@ -30,6 +30,10 @@ final class Report {
     private static final List<Row> ROWS = List.of(
             new Row("await-inline", "ns / await", "AwaitInline", null, 0),
             new Row("await-inline, allocated", "B / await", "AwaitInline", "gc.alloc.rate.norm", 0),
+            new Row("await chain, inlined", "ns / await", "AwaitChain", null, 0),
+            new Row("await chain, inlined, allocated", "B / await", "AwaitChain", "gc.alloc.rate.norm", 0),
+            new Row("await chain, not inlined", "ns / await", "AwaitChainNotInlined", null, 0),
+            new Row("await chain, not inlined, allocated", "B / await", "AwaitChainNotInlined", "gc.alloc.rate.norm", 0),
             new Row("yield", "ns / switch", "Yield", null, 0),
             new Row("handoff", "ns / value", "Handoff", null, 0),
             new Row("queue-handoff", "ns / value", "QueueHandoff", null, 0),

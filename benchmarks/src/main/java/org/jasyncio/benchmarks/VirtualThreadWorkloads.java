@@ -61,6 +61,11 @@ final class VirtualThreadWorkloads {
         }));
     }
 
+    /** await-chain: {@link PlainChain}, plain calls on a virtual thread. */
+    static int plainChain(ExecutorService threads, int calls) {
+        return join(threads.submit(() -> PlainChain.caller(calls)));
+    }
+
     static int alternate(ExecutorService threads, int switchesEach) {
         Future<Integer> first = threads.submit(() -> yielder(switchesEach));
         Future<Integer> second = threads.submit(() -> yielder(switchesEach));

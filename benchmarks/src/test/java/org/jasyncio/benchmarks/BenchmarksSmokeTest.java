@@ -32,7 +32,8 @@ class BenchmarksSmokeTest {
     private static final Set<String> COROUTINE_LIBRARIES = Set.of("jasyncio", "kotlinCoroutines");
     /** Each workload, and the alternatives it is written for. */
     private static final Map<String, Set<String>> WORKLOADS = Map.ofEntries(
-            Map.entry("AwaitInline", ALL), Map.entry("Yield", ALL), Map.entry("Handoff", ALL),
+            Map.entry("AwaitInline", ALL), Map.entry("AwaitChain", NO_COMPLETABLE_FUTURE),
+            Map.entry("AwaitChainNotInlined", NO_COMPLETABLE_FUTURE), Map.entry("Yield", ALL), Map.entry("Handoff", ALL),
             Map.entry("QueueHandoff", NO_COMPLETABLE_FUTURE), Map.entry("LockUncontended", NO_COMPLETABLE_FUTURE),
             Map.entry("SpawnSleep", ALL), Map.entry("SpawnSleepHeap", ALL), Map.entry("GatherThousand", ALL),
             Map.entry("Timers", ALL), Map.entry("TaskGroupThousand", NO_COMPLETABLE_FUTURE),
@@ -49,6 +50,7 @@ class BenchmarksSmokeTest {
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(20))
                 .param("awaits", "100")
+                .param("calls", "100")
                 .param("switchesEach", "100")
                 .param("values", "1000")
                 .param("pairs", "100")
