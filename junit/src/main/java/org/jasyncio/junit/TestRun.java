@@ -64,7 +64,8 @@ final class TestRun {
 
     private void run() throws Throwable {
         loop.setExceptionHandler((ignored, context) -> handle(context));
-        try (Watchdog.Alarm alarm = Watchdog.every(timeout, this::alarm)) {
+        Watchdog.Alarm alarm = Watchdog.every(timeout, this::alarm);
+        try {
             main = loop.createTask(body, name);
             runUntilDone(main);
             cleaningUp = true;
@@ -72,6 +73,7 @@ final class TestRun {
                 runUntilDone(Asyncio.gatherOutcomes(body.leftPending()));
             }
         } finally {
+            alarm.cancel();
             loop.close();
         }
         check();
@@ -99,6 +101,10 @@ final class TestRun {
 
     /** On the loop's thread, each time the timeout passes while the loop runs. */
     private void timeUp() {
+        if (!loop.isRunning()) {
+            // Run by close(): the alarm went off as the test ended, and there is nothing left to time out.
+            return;
+        }
         if (timedOut != null || cleaningUp) {
             if (timedOut == null) {
                 timedOut = callGraphs();

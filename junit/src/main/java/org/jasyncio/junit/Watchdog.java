@@ -12,10 +12,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Watchdog {
 
-    /** A repeating alarm; {@link #close()} stops it. */
-    interface Alarm extends AutoCloseable {
-        @Override
-        void close();
+    /** A repeating alarm; {@link #cancel()} stops it. */
+    interface Alarm {
+        void cancel();
     }
 
     private Watchdog() {
