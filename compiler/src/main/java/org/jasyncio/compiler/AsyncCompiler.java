@@ -85,7 +85,7 @@ public final class AsyncCompiler {
             stubsByBody.put(method.name + shape.bodyDescriptor(), stub);
             methods.add(stub);
             if (Where.isAsyncTest(method)) {
-                methods.add(TestRunnerWriter.runnerFor(owner, stub, firstLine));
+                methods.add(TestRunnerWriter.splitStub(owner, stub, firstLine));
             }
             BodyRewriter.rewrite(method, shape, plan);
             asBody(method, shape);

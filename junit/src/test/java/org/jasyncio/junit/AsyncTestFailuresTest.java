@@ -25,8 +25,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class AsyncTestFailuresTest {
 
-    private static final String SOURCE = "Fixtures.java:";
-
     @Test
     void aTestThatPasses_isReportedByItsOwnName_withItsParametersResolved() {
         Event finished = runAlone(Fixtures.Passes.class);
@@ -38,20 +36,15 @@ class AsyncTestFailuresTest {
 
     @Test
     void aTaskLeftPending_failsTheTest_namingTheTaskAndWhereItWasSuspended() throws IOException {
-        Throwable failure = failure(runAlone(Fixtures.LeavesATaskPending.class));
-        assertInstanceOf(AssertionError.class, failure);
-        String message = failure.getMessage();
+        String message = failureOf(Fixtures.LeavesATaskPending.class, AssertionError.class).getMessage();
         assertTrue(message.startsWith("LeavesATaskPending.leavesATaskPending() left 1 task pending (cancelled when it"
                 + " ended)"), message);
-        assertTrue(message.contains("* Task[forgotten, "), message);
-        assertTrue(message.contains("at org.jasyncio.junit.Fixtures.waitForever(" + SOURCE
-                + line("forever") + ")"), message);
+        assertMentions(message, "* Task[forgotten, ", frame("Fixtures.waitForever", "forever"));
     }
 
     @Test
     void anExceptionNeverRetrieved_failsTheTest_withItAsTheCause() {
-        Throwable failure = failure(runAlone(Fixtures.LeavesAnExceptionUnretrieved.class));
-        assertInstanceOf(AssertionError.class, failure);
+        AssertionError failure = failureOf(Fixtures.LeavesAnExceptionUnretrieved.class, AssertionError.class);
         assertTrue(failure.getMessage().startsWith("LeavesAnExceptionUnretrieved.leavesAnExceptionUnretrieved():"
                 + " exception was never retrieved: Task[failing, "), failure.getMessage());
         assertInstanceOf(IllegalStateException.class, failure.getCause());
@@ -68,23 +61,32 @@ class AsyncTestFailuresTest {
 
     @Test
     void aTimeout_failsTheTest_namingWhereEachTaskWasSuspended() throws IOException {
-        Throwable failure = failure(runAlone(Fixtures.TimesOut.class));
-        assertInstanceOf(TimeoutException.class, failure);
-        String message = failure.getMessage();
+        String message = failureOf(Fixtures.TimesOut.class, TimeoutException.class).getMessage();
         assertTrue(message.startsWith("TimesOut.timesOut() timed out after 50 ms; where each task was then:\n"
                 + "* Task[TimesOut.timesOut(), "), message);
-        assertTrue(message.contains("at org.jasyncio.junit.Fixtures.waitForever(" + SOURCE
-                + line("forever") + ")"), message);
-        assertTrue(message.contains("at org.jasyncio.junit.Fixtures$TimesOut.timesOut(" + SOURCE
-                + line("timed-out") + ")"), message);
+        assertMentions(message, frame("Fixtures.waitForever", "forever"), frame("Fixtures$TimesOut.timesOut", "timed-out"));
     }
 
     @Test
     void onVirtualTime_aTestWaitingLongerThanItsTimeoutForNoTimer_timesOut() {
-        Throwable failure = failure(runAlone(Fixtures.TimesOutOnVirtualTime.class));
-        assertInstanceOf(TimeoutException.class, failure);
-        assertTrue(failure.getMessage().startsWith("TimesOutOnVirtualTime.timesOutOnVirtualTime() timed out after"
-                + " 50 ms;"), failure.getMessage());
+        String message = failureOf(Fixtures.TimesOutOnVirtualTime.class, TimeoutException.class).getMessage();
+        assertTrue(message.startsWith("TimesOutOnVirtualTime.timesOutOnVirtualTime() timed out after 50 ms;"), message);
+    }
+
+    /** The failure of the one test method of {@code fixture}, which must be a {@code type}. */
+    private static <T extends Throwable> T failureOf(Class<?> fixture, Class<T> type) {
+        return assertInstanceOf(type, failure(runAlone(fixture)));
+    }
+
+    private static void assertMentions(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), () -> "no " + part + " in " + message);
+        }
+    }
+
+    /** A call graph's line for {@code method} of this package, at the fixtures' line marked {@code marker}. */
+    private static String frame(String method, String marker) throws IOException {
+        return "at org.jasyncio.junit." + method + "(Fixtures.java:" + line(marker) + ")";
     }
 
     /** Runs the one test method of {@code fixture}, and returns the event of its end. */

@@ -1,26 +1,25 @@
 package org.jasyncio.compiler.codegen;
 
 import org.jasyncio.compiler.Abi;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LocalVariableNode;
-import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
 
 /**
  * Gives an {@code @AsyncTest} method's name to a {@code void} method JUnit can run. JUnit runs only
- * {@code void} test methods, so the stub of {@code Coroutine<?> m(args)} becomes the private
- * {@code m$async(args)}, and a new {@code void m(args)}, with the stub's access, annotations,
- * parameters, generic signature and {@code throws} clause, calls it and hands the coroutine to
- * {@code AsyncTestRunner.run}: reports and IDEs show and rerun the test by its own name, and JUnit
- * resolves its parameters as for any test.
+ * {@code void} test methods, so the stub of {@code Coroutine<?> m(args)} keeps its declaration
+ * (access, annotations, parameters, generic signature, {@code throws} clause) but returns
+ * {@code void}, and its code, which makes the coroutine, moves to the private {@code m$async(args)}.
+ * {@code m} now calls {@code m$async} and hands the coroutine to {@code AsyncTestRunner.run}:
+ * reports and IDEs show and rerun the test by its own name, and JUnit resolves its parameters as for
+ * any test.
  */
 public final class TestRunnerWriter {
 
@@ -28,61 +27,48 @@ public final class TestRunnerWriter {
     }
 
     /**
-     * Renames {@code stub} to {@code m$async}, makes it private and moves its declaration's annotations
-     * to the new method {@code void m(args)}, which is returned.
+     * Turns {@code stub} into the {@code void} runner and returns the coroutine method its code moved
+     * to, which the class must also declare.
      */
-    public static MethodNode runnerFor(ClassNode owner, MethodNode stub, int firstLine) {
-        String voidDescriptor = Type.getMethodDescriptor(Type.VOID_TYPE, Type.getArgumentTypes(stub.desc));
-        MethodNode runner = new MethodNode(Opcodes.ASM9, stub.access, stub.name, voidDescriptor,
-                voidSignature(stub.signature), stub.exceptions.toArray(new String[0]));
-        runner.visibleAnnotations = stub.visibleAnnotations;
-        runner.invisibleAnnotations = stub.invisibleAnnotations;
-        runner.visibleParameterAnnotations = stub.visibleParameterAnnotations;
-        runner.invisibleParameterAnnotations = stub.invisibleParameterAnnotations;
-        runner.visibleAnnotableParameterCount = stub.visibleAnnotableParameterCount;
-        runner.invisibleAnnotableParameterCount = stub.invisibleAnnotableParameterCount;
-        runner.parameters = stub.parameters;
-        stub.visibleAnnotations = null;
-        stub.invisibleAnnotations = null;
-        stub.visibleParameterAnnotations = null;
-        stub.invisibleParameterAnnotations = null;
-        stub.visibleAnnotableParameterCount = 0;
-        stub.invisibleAnnotableParameterCount = 0;
-        stub.name = stub.name + Abi.ASYNC_TEST_SUFFIX;
-        stub.access = stub.access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED) | Opcodes.ACC_PRIVATE;
+    public static MethodNode splitStub(ClassNode owner, MethodNode stub, int firstLine) {
+        int access = stub.access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED) | Opcodes.ACC_PRIVATE;
+        MethodNode coroutine = new MethodNode(Opcodes.ASM9, access, stub.name + Abi.ASYNC_TEST_SUFFIX, stub.desc,
+                stub.signature, stub.exceptions.toArray(new String[0]));
+        coroutine.instructions = stub.instructions;
+        coroutine.localVariables = stub.localVariables;
+        coroutine.tryCatchBlocks = stub.tryCatchBlocks;
 
+        stub.desc = Type.getMethodDescriptor(Type.VOID_TYPE, Type.getArgumentTypes(stub.desc));
+        stub.signature = voidSignature(stub.signature);
+        stub.instructions = new InsnList();
+        stub.localVariables = new ArrayList<>();
+        stub.tryCatchBlocks = new ArrayList<>();
         boolean isStatic = (stub.access & Opcodes.ACC_STATIC) != 0;
-        boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        LabelNode start = new LabelNode();
-        LabelNode end = new LabelNode();
-        runner.instructions.add(start);
+        GeneratorAdapter code = new GeneratorAdapter(stub, stub.access, stub.name, stub.desc);
+        code.visitCode();
+        Label start = code.mark();
         if (firstLine > 0) {
-            runner.instructions.add(new LineNumberNode(firstLine, start));
+            code.visitLineNumber(firstLine, start);
         }
-        int slot = 0;
         if (!isStatic) {
-            runner.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            slot = 1;
+            code.loadThis();
         }
-        for (Type argument : Type.getArgumentTypes(stub.desc)) {
-            runner.instructions.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
-            slot += argument.getSize();
-        }
+        code.loadArgs();
         // A private method is called with invokespecial (invokestatic when static), on every class file version.
-        runner.instructions.add(new MethodInsnNode(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL,
-                owner.name, stub.name, stub.desc, isInterface));
-        runner.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.ASYNC_TEST_RUNNER, Abi.ASYNC_TEST_RUN,
-                Abi.ASYNC_TEST_RUN_DESC, false));
-        runner.instructions.add(new InsnNode(Opcodes.RETURN));
-        runner.instructions.add(end);
-        runner.localVariables = new ArrayList<>();
-        if (stub.localVariables != null) {
-            for (LocalVariableNode variable : stub.localVariables) {
-                runner.localVariables.add(new LocalVariableNode(variable.name, variable.desc, variable.signature,
-                        start, end, variable.index));
+        code.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner.name, coroutine.name,
+                coroutine.desc, (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, Abi.ASYNC_TEST_RUNNER, Abi.ASYNC_TEST_RUN, Abi.ASYNC_TEST_RUN_DESC,
+                false);
+        code.returnValue();
+        Label end = code.mark();
+        if (coroutine.localVariables != null) {
+            for (LocalVariableNode variable : coroutine.localVariables) {
+                code.visitLocalVariable(variable.name, variable.desc, variable.signature, start, end, variable.index);
             }
         }
-        return runner;
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+        return coroutine;
     }
 
     /** {@code signature} with a {@code void} return type: {@code <T>(TT;)V^...}; {@code null} stays {@code null}. */
