@@ -143,6 +143,10 @@ final class TestRun {
             if (failure != null && !(failure instanceof CancellationException)) {
                 timeoutFailure.addSuppressed(failure);
             }
+            AssertionError leftBehind = leftBehind();
+            if (leftBehind != null) {
+                timeoutFailure.addSuppressed(leftBehind);
+            }
             throw timeoutFailure;
         }
         AssertionError leftBehind = leftBehind();
