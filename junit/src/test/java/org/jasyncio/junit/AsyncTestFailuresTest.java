@@ -60,6 +60,31 @@ class AsyncTestFailuresTest {
     }
 
     @Test
+    void aTestThatFailsAndLeavesATaskPending_failsWithItsOwnException_thePendingTaskSuppressed() throws IOException {
+        IllegalStateException failure = failureOf(Fixtures.FailsAndLeavesATaskPending.class,
+                IllegalStateException.class);
+        assertEquals("the test's own failure", failure.getMessage());
+        assertEquals(1, failure.getSuppressed().length);
+        assertMentions(failure.getSuppressed()[0].getMessage(), "left 1 task pending", "* Task[forgotten, ",
+                frame("Fixtures.waitForever", "forever"));
+    }
+
+    @Test
+    void anExceptionThatACallbackThrows_failsTheTest_withItAsTheCause() {
+        AssertionError failure = failureOf(Fixtures.CallbackThrows.class, AssertionError.class);
+        assertTrue(failure.getMessage().startsWith("CallbackThrows.callbackThrows(): exception in event loop callback"),
+                failure.getMessage());
+        assertEquals("from a callback", assertInstanceOf(IllegalArgumentException.class, failure.getCause()).getMessage());
+    }
+
+    @Test
+    void aTimeoutThatIsNotPositive_isRejected_sayingWhatToDo() {
+        IllegalArgumentException failure = failureOf(Fixtures.ZeroTimeout.class, IllegalArgumentException.class);
+        assertEquals("ZeroTimeout.zeroTimeout(): @AsyncTest(timeout = 0) must be positive; leave it out for"
+                + " the default of 60 seconds", failure.getMessage());
+    }
+
+    @Test
     void aTimeout_failsTheTest_namingWhereEachTaskWasSuspended() throws IOException {
         String message = failureOf(Fixtures.TimesOut.class, TimeoutException.class).getMessage();
         assertTrue(message.startsWith("TimesOut.timesOut() timed out after 50 ms; where each task was then:\n"

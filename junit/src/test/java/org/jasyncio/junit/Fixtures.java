@@ -80,6 +80,34 @@ final class Fixtures {
         }
     }
 
+    static class FailsAndLeavesATaskPending {
+        @AsyncTest
+        Coroutine<Void> failsAndLeavesATaskPending() {
+            createTask(waitForever(), "forgotten");
+            await(sleep(0));
+            throw new IllegalStateException("the test's own failure");
+        }
+    }
+
+    static class CallbackThrows {
+        @AsyncTest
+        Coroutine<Void> callbackThrows() {
+            getRunningLoop().callSoon(() -> {
+                throw new IllegalArgumentException("from a callback");
+            });
+            await(sleep(0));
+            await(sleep(0));
+            return completed();
+        }
+    }
+
+    static class ZeroTimeout {
+        @AsyncTest(timeout = 0)
+        Coroutine<Void> zeroTimeout() {
+            return completed();
+        }
+    }
+
     static class Passes {
         @AsyncTest
         Coroutine<Void> passes(TestInfo info) {
