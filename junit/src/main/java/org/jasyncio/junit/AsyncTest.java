@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  *   <li>a future's or task's exception was never retrieved, or a callback's exception reached the
  *       loop's exception handler: checked when the test ends, not when the garbage collector runs;</li>
  *   <li>it runs longer than {@link #timeout()} in real time (in virtual time: it waits that long for
- *       I/O or another thread); the failure names where each task was suspended.</li>
+ *       I/O or another thread); the failure names where each task was suspended. A step that blocks
+ *       the loop's thread (in {@code Thread.sleep}, a lock, blocking I/O) is interrupted one timeout
+ *       later, and the failure also shows where it blocked.</li>
  * </ul>
  */
 @Documented

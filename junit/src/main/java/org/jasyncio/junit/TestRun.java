@@ -31,7 +31,9 @@ import org.jasyncio.internal.VirtualClock;
  *       they are, stop the loop</td></tr>
  *   <tr><td>checked</td><td>nothing: the outcome is thrown or the method returns</td><td>-</td></tr>
  * </table>
- * A second timeout while the test or its leftovers ignore their cancellation stops the loop.
+ * A second timeout while the test or its leftovers ignore their cancellation stops the loop. When a
+ * timeout finds the previous one still waiting for the loop, a step blocks the loop's thread (in
+ * {@code Thread.sleep}, a lock, blocking I/O): the watchdog notes where, and interrupts it.
  *
  * <p>Thread rule: the thread that calls {@link #run} runs the loop; the watchdog's thread only hands
  * the timeout over to the loop.
@@ -49,6 +51,11 @@ final class TestRun {
     private String timedOut;
     /** Whether the timeout came while the tasks the test left were being cancelled. */
     private boolean timedOutCleaningUp;
+    private final Thread loopThread = Thread.currentThread();
+    /** Whether an alarm was handed to the loop, which has not taken it yet; set by the watchdog. */
+    private volatile boolean alarmPending;
+    /** Where the loop's thread was blocked when the watchdog interrupted it; {@code null} if it did not. */
+    private volatile StackTraceElement[] blockedAt;
 
     private TestRun(Coroutine<?> test, String name, boolean virtualTime, Duration timeout) {
         this.name = name;
@@ -75,6 +82,10 @@ final class TestRun {
         } finally {
             alarm.cancel();
             loop.close();
+            if (blockedAt != null) {
+                // The interrupt was meant for the step that blocked, not for whatever JUnit runs next.
+                Thread.interrupted();
+            }
         }
         check();
     }
@@ -92,6 +103,11 @@ final class TestRun {
 
     /** On the watchdog's thread. */
     private void alarm() {
+        if (alarmPending && blockedAt == null) {
+            blockedAt = loopThread.getStackTrace();
+            loopThread.interrupt();
+        }
+        alarmPending = true;
         try {
             loop.callSoonThreadsafe(this::timeUp);
         } catch (IllegalStateException closed) {
@@ -101,6 +117,7 @@ final class TestRun {
 
     /** On the loop's thread, each time the timeout passes while the loop runs. */
     private void timeUp() {
+        alarmPending = false;
         if (!loop.isRunning()) {
             // Run by close(): the alarm went off as the test ended, and there is nothing left to time out.
             return;
@@ -139,7 +156,7 @@ final class TestRun {
         if (timedOut != null) {
             TimeoutException timeoutFailure = new TimeoutException(name + " timed out after " + describe(timeout)
                     + (timedOutCleaningUp ? ", while the tasks it left pending were being cancelled" : "")
-                    + "; where each task was then:\n" + timedOut);
+                    + "; where each task was then:\n" + timedOut + blockedDescription());
             if (failure != null && !(failure instanceof CancellationException)) {
                 timeoutFailure.addSuppressed(failure);
             }
@@ -202,6 +219,22 @@ final class TestRun {
             error.addSuppressed(other);
         }
         return error;
+    }
+
+    private String blockedDescription() {
+        if (blockedAt == null) {
+            return "";
+        }
+        StringBuilder where = new StringBuilder("A step blocked the loop's thread; it was interrupted at:\n");
+        for (StackTraceElement frame : blockedAt) {
+            if (frame.getClassName().equals(EventLoop.class.getName())) {
+                break;
+            }
+            // Without the class loader and module names, as call graphs show frames.
+            where.append("|   at ").append(new StackTraceElement(frame.getClassName(), frame.getMethodName(),
+                    frame.getFileName(), frame.getLineNumber())).append('\n');
+        }
+        return where.toString();
     }
 
     private static String describe(Duration duration) {

@@ -14,6 +14,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,16 @@ class AsyncTestFailuresTest {
         assertTrue(message.startsWith("TimesOut.timesOut() timed out after 50 ms; where each task was then:\n"
                 + "* Task[TimesOut.timesOut(), "), message);
         assertMentions(message, frame("Fixtures.waitForever", "forever"), frame("Fixtures$TimesOut.timesOut", "timed-out"));
+    }
+
+    @Test
+    void aStepThatBlocksTheLoopsThread_isInterrupted_andTheTimeoutNamesWhereItBlocked() throws IOException {
+        TimeoutException failure = failureOf(Fixtures.BlocksTheLoop.class, TimeoutException.class);
+        assertMentions(failure.getMessage(), "BlocksTheLoop.blocksTheLoop() timed out after 30 ms;",
+                "A step blocked the loop's thread; it was interrupted at:\n|   at java.lang.Thread.sleep",
+                frame("Fixtures$BlocksTheLoop.blocksTheLoop", "blocked"));
+        assertInstanceOf(InterruptedException.class, failure.getSuppressed()[0]);
+        assertFalse(Thread.currentThread().isInterrupted());
     }
 
     @Test

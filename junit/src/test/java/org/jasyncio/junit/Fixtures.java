@@ -108,6 +108,15 @@ final class Fixtures {
         }
     }
 
+    static class BlocksTheLoop {
+        @AsyncTest(timeout = 30, timeoutUnit = java.util.concurrent.TimeUnit.MILLISECONDS)
+        Coroutine<Void> blocksTheLoop() throws InterruptedException {
+            await(sleep(0));
+            Thread.sleep(10_000); // at: blocked
+            return completed();
+        }
+    }
+
     static class Passes {
         @AsyncTest
         Coroutine<Void> passes(TestInfo info) {
