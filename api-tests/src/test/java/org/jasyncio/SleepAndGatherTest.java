@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jasyncio.annotation.Async;
+import org.jasyncio.junit.AsyncTest;
 import org.jasyncio.testing.Events;
-import org.jasyncio.testing.VirtualTime;
-import org.junit.jupiter.api.Test;
 
 /** The tutorial's promise, in virtual time: two 1 s sleeps take 2 s one after the other, 1 s gathered. */
 class SleepAndGatherTest {
@@ -27,29 +26,21 @@ class SleepAndGatherTest {
         return completed(word);
     }
 
-    @Async
-    Coroutine<Long> sequential() {
+    @AsyncTest(virtualTime = true)
+    Coroutine<Void> sequentialSleeps_takeTheirSum() {
         await(say("hello"));
         await(say("world"));
-        return completed(getRunningLoop().time());
+        assertEquals(Duration.ofSeconds(2).toNanos(), getRunningLoop().time());
+        events.assertOrder("hello", "world");
+        return completed();
     }
 
-    @Async
-    Coroutine<Long> gathered() {
+    @AsyncTest(virtualTime = true)
+    Coroutine<Void> gatheredSleeps_takeTheLongest() {
         List<String> words = await(gather(say("hello"), say("world")));
         assertEquals(List.of("hello", "world"), words);
-        return completed(getRunningLoop().time());
-    }
-
-    @Test
-    void sequentialSleeps_takeTheirSum() {
-        assertEquals(Duration.ofSeconds(2).toNanos(), VirtualTime.run(sequential()));
+        assertEquals(Duration.ofSeconds(1).toNanos(), getRunningLoop().time());
         events.assertOrder("hello", "world");
-    }
-
-    @Test
-    void gatheredSleeps_takeTheLongest() {
-        assertEquals(Duration.ofSeconds(1).toNanos(), VirtualTime.run(gathered()));
-        events.assertOrder("hello", "world");
+        return completed();
     }
 }

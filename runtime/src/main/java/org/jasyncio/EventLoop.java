@@ -77,7 +77,7 @@ public final class EventLoop {
     private static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
 
     static {
-        LoopFactory.install(EventLoop::new);
+        LoopFactory.install(new LoopMaker());
         FrameOrigins.install(new FrameOrigins.Reporter() {
             @Override
             public Object runningLoop() {
@@ -119,6 +119,8 @@ public final class EventLoop {
     private boolean debug;
     private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
     private ExecutorService defaultExecutor;
+    /** The reports of the futures that failed, for a test framework's check; {@code null}: not kept (see {@link LoopMaker}). */
+    List<UnretrievedException> failuresKept;
 
     /** A new loop on the system's monotonic clock. */
     public EventLoop() {

@@ -29,6 +29,9 @@ final class UnretrievedException implements Runnable {
     static UnretrievedException watch(Future<?> future, Throwable exception) {
         UnretrievedException report = new UnretrievedException(future.loop, future.toString(), exception);
         Cleaners.CLEANER.register(future, report);
+        if (future.loop.failuresKept != null) {
+            future.loop.failuresKept.add(report);
+        }
         return report;
     }
 
@@ -37,11 +40,20 @@ final class UnretrievedException implements Runnable {
         retrieved = true;
     }
 
+    boolean isRetrieved() {
+        return retrieved;
+    }
+
+    /** The report, as the loop's exception handler receives it. */
+    ErrorContext context() {
+        return new ErrorContext("exception was never retrieved: " + future, exception, null, null);
+    }
+
     /** Reports the exception, unless it was retrieved. */
     @Override
     public void run() {
         if (!retrieved) {
-            EventLoop.report(loop, new ErrorContext("exception was never retrieved: " + future, exception, null, null));
+            EventLoop.report(loop, context());
         }
     }
 

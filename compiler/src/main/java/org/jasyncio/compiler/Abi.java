@@ -8,6 +8,19 @@ public final class Abi {
 
     /** {@code @org.jasyncio.annotation.Async}. */
     public static final String ASYNC_ANNOTATION = "Lorg/jasyncio/annotation/Async;";
+    /**
+     * {@code @org.jasyncio.junit.AsyncTest}: a test method taken as {@code @Async}, whose name goes to
+     * a generated {@code void} method that calls {@link #ASYNC_TEST_RUNNER}. Named by descriptor
+     * only: the compiler does not depend on the JUnit module.
+     */
+    public static final String ASYNC_TEST_ANNOTATION = "Lorg/jasyncio/junit/AsyncTest;";
+    /** What the {@code void} method of an {@code @AsyncTest} method calls with the coroutine. */
+    public static final String ASYNC_TEST_RUNNER = "org/jasyncio/junit/AsyncTestRunner";
+    public static final String ASYNC_TEST_RUN = "run";
+    public static final String ASYNC_TEST_RUN_DESC = "(Lorg/jasyncio/Coroutine;)V";
+    /** Appended to the name of an {@code @AsyncTest} method, whose own name goes to its {@code void} runner. */
+    public static final String ASYNC_TEST_SUFFIX = "$async";
+
     /** The marker the compiler puts on classes it has rewritten. */
     public static final String INSTRUMENTED_ANNOTATION = "Lorg/jasyncio/internal/Instrumented;";
 

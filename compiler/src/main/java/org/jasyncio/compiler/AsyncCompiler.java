@@ -8,6 +8,7 @@ import org.jasyncio.compiler.codegen.FrameClassWriter;
 import org.jasyncio.compiler.codegen.FrameShape;
 import org.jasyncio.compiler.codegen.Lowering;
 import org.jasyncio.compiler.codegen.StubWriter;
+import org.jasyncio.compiler.codegen.TestRunnerWriter;
 import org.jasyncio.compiler.scan.ClassScan;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
@@ -35,7 +36,9 @@ import java.util.Map;
  * {@code m}'s declaration that returns a new frame capturing the arguments; the state machine body,
  * a synthetic method also named {@code m} (so stack traces name the user's method and line) that
  * takes the frame; and the frame class {@code C$Async$m}. The rewritten class is marked, so that a
- * second run recognises it and leaves it alone.
+ * second run recognises it and leaves it alone. An {@code @AsyncTest} method is compiled as
+ * {@code @Async}, and its stub then gives its name to a {@code void} method JUnit runs
+ * ({@link TestRunnerWriter}).
  */
 public final class AsyncCompiler {
 
@@ -81,6 +84,9 @@ public final class AsyncCompiler {
             MethodNode stub = StubWriter.stubFor(method, shape, firstLine);
             stubsByBody.put(method.name + shape.bodyDescriptor(), stub);
             methods.add(stub);
+            if (Where.isAsyncTest(method)) {
+                methods.add(TestRunnerWriter.splitStub(owner, stub, firstLine));
+            }
             BodyRewriter.rewrite(method, shape, plan);
             asBody(method, shape);
             methods.add(method);

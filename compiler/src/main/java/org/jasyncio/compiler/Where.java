@@ -76,9 +76,19 @@ public final class Where {
         return isAnnotatedAsync(method) || isAsyncLambda(method);
     }
 
-    /** Whether {@code method} carries {@code @Async}. */
+    /** Whether {@code method} carries {@code @Async}, or {@code @AsyncTest}, which implies it. */
     public static boolean isAnnotatedAsync(MethodNode method) {
-        return hasAnnotation(method.invisibleAnnotations) || hasAnnotation(method.visibleAnnotations);
+        return carries(method, Abi.ASYNC_ANNOTATION) || isAsyncTest(method);
+    }
+
+    /** Whether {@code method} carries {@code @AsyncTest}. */
+    public static boolean isAsyncTest(MethodNode method) {
+        return carries(method, Abi.ASYNC_TEST_ANNOTATION);
+    }
+
+    /** Whether {@code method} carries the annotation of type {@code descriptor}, of any retention. */
+    public static boolean carries(MethodNode method, String descriptor) {
+        return hasAnnotation(method.invisibleAnnotations, descriptor) || hasAnnotation(method.visibleAnnotations, descriptor);
     }
 
     /**
@@ -104,10 +114,10 @@ public final class Where {
         return false;
     }
 
-    private static boolean hasAnnotation(List<AnnotationNode> annotations) {
+    private static boolean hasAnnotation(List<AnnotationNode> annotations, String descriptor) {
         if (annotations != null) {
             for (AnnotationNode annotation : annotations) {
-                if (Abi.ASYNC_ANNOTATION.equals(annotation.desc)) {
+                if (descriptor.equals(annotation.desc)) {
                     return true;
                 }
             }

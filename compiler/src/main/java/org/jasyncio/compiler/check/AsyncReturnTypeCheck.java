@@ -14,7 +14,7 @@ final class AsyncReturnTypeCheck implements Check {
 
     @Override
     public void check(ClassNode owner, MethodNode method, Consumer<Diagnostic> report) {
-        if (!Where.isAnnotatedAsync(method) || method.name.startsWith("<")) {
+        if (!Where.carries(method, Abi.ASYNC_ANNOTATION) || method.name.startsWith("<")) {
             return;
         }
         Type returned = Type.getReturnType(method.desc);

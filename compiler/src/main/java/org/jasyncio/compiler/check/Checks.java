@@ -15,6 +15,7 @@ public final class Checks {
             new AsyncOnConstructorCheck(),
             new AsyncWithoutBodyCheck(),
             new AsyncReturnTypeCheck(),
+            new AsyncTestMethodCheck(),
             new AwaitOutsideAsyncCheck(),
             new AwaitInSynchronizedCheck());
 

@@ -11,7 +11,7 @@ import org.objectweb.asm.Opcodes;
  * What a cheap pass over a class file found: whether the class needs the compiler at all.
  *
  * @param instrumented   the class carries the compiler's marker: an earlier run rewrote it
- * @param hasAsync       some method is annotated {@code @Async}
+ * @param hasAsync       some method is annotated {@code @Async} (or {@code @AsyncTest})
  * @param hasAwait       some method calls {@code Asyncio.await}
  */
 public record ClassScan(boolean instrumented, boolean hasAsync, boolean hasAwait) {
@@ -54,7 +54,7 @@ public record ClassScan(boolean instrumented, boolean hasAsync, boolean hasAwait
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    if (Abi.ASYNC_ANNOTATION.equals(annotation)) {
+                    if (Abi.ASYNC_ANNOTATION.equals(annotation) || Abi.ASYNC_TEST_ANNOTATION.equals(annotation)) {
                         hasAsync = true;
                     }
                     return null;

@@ -6,6 +6,7 @@ import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.CompileResult;
 import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.testing.ClassFiles;
+import org.jasyncio.junit.AsyncTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -98,6 +99,29 @@ class ChecksTest {
         static void second() {
             await(sleep(1)); // marker: several-2
         }
+    }
+
+    static final class AsyncTestMisuse {
+        @AsyncTest
+        void returnsVoid() {
+            System.out.println("x"); // marker: test-void
+        }
+
+        @AsyncTest
+        static Coroutine<Void> isStatic() {
+            return completed(); // marker: test-static
+        }
+    }
+
+    @Test
+    void asyncTestMethodsThatJUnitCouldNotRun_areRejected_withTheFix() throws IOException {
+        List<Diagnostic> problems = rejected(AsyncTestMisuse.class);
+        assertEquals(2, problems.size(), problems.toString());
+        assertAt(problems.get(0), "test-void", "returnsVoid()");
+        assertTrue(problems.get(0).message().contains("must return org.jasyncio.Coroutine<?>, but this one returns void"),
+                problems.get(0).message());
+        assertAt(problems.get(1), "test-static", "isStatic()");
+        assertTrue(problems.get(1).message().contains("must not be static"), problems.get(1).message());
     }
 
     @Test
