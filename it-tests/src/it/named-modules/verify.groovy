@@ -35,7 +35,7 @@ def jar = { String artifact ->
     new File(localRepositoryPath, "org/jasyncio/${artifact}/${projectVersion}/${artifact}-${projectVersion}.jar")
 }
 def moduleNames = ['jasyncio-runtime': 'org.jasyncio', 'jasyncio-annotations': 'org.jasyncio.annotation',
-                   'jasyncio-agent': 'org.jasyncio.agent']
+                   'jasyncio-agent': 'org.jasyncio.agent', 'jasyncio-junit': 'org.jasyncio.junit']
 for (entry in moduleNames) {
     def (artifact, name) = [entry.key, entry.value]
     def found = java.lang.module.ModuleFinder.of(jar(artifact).toPath()).findAll()*.descriptor()
