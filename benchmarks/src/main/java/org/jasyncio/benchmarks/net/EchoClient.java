@@ -1,0 +1,152 @@
+package org.jasyncio.benchmarks.net;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The echo benchmark's client, the same for every server: plain non-blocking NIO on the calling
+ * thread, one selector for all connections, nothing allocated per message. Each connection sends
+ * a message, waits for all of its echo (checking it), and sends the next at once. A request counts
+ * if it was sent after the warm-up and its echo arrived before the end; its latency is from the
+ * write to the echo's last byte.
+ *
+ * <p>Thread rule: {@link #run} runs on the calling thread, which it keeps busy until it returns.
+ */
+final class EchoClient {
+
+    /** What one run measured: completed requests, their rate, and latencies in nanoseconds. */
+    record Result(long requests, double requestsPerSecond, long p50Nanos, long p99Nanos) {
+    }
+
+    private EchoClient() {
+    }
+
+    /**
+     * Connects {@code connections} times to 127.0.0.1:{@code port} and exchanges messages of
+     * {@code size} bytes for {@code warmup} then {@code measured}; closes its connections after.
+     *
+     * @throws IOException if a connection fails or an echo differs from what was sent
+     */
+    static Result run(int port, int connections, int size, Duration warmup, Duration measured) throws IOException {
+        byte[] message = new byte[size];
+        new Random(size).nextBytes(message);
+        Selector selector = Selector.open();
+        Exchange[] exchanges = new Exchange[connections];
+        Latencies latencies = new Latencies();
+        try {
+            for (int i = 0; i < connections; i++) {
+                SocketChannel channel = SocketChannel.open(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.configureBlocking(false);
+                exchanges[i] = new Exchange(channel, message);
+                exchanges[i].key = channel.register(selector, SelectionKey.OP_READ, exchanges[i]);
+            }
+            long start = System.nanoTime();
+            long counting = start + warmup.toNanos();
+            long end = counting + measured.toNanos();
+            for (Exchange exchange : exchanges) {
+                exchange.send();
+            }
+            while (System.nanoTime() < end) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Exchange exchange = (Exchange) key.attachment();
+                    if (key.isWritable()) {
+                        exchange.flush();
+                    }
+                    if (key.isReadable() && exchange.receive()) {
+                        long now = System.nanoTime();
+                        if (exchange.sentAt >= counting && now <= end) {
+                            latencies.add(now - exchange.sentAt);
+                        }
+                        exchange.send();
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } finally {
+            for (Exchange exchange : exchanges) {
+                if (exchange != null) {
+                    exchange.channel.close();
+                }
+            }
+            selector.close();
+        }
+        return new Result(latencies.count, latencies.count / (measured.toNanos() / 1e9),
+                latencies.percentile(0.50), latencies.percentile(0.99));
+    }
+
+    /** One connection's message in flight. */
+    private static final class Exchange {
+        final SocketChannel channel;
+        final ByteBuffer out;
+        final ByteBuffer in;
+        SelectionKey key;
+        long sentAt;
+
+        Exchange(SocketChannel channel, byte[] message) {
+            this.channel = channel;
+            this.out = ByteBuffer.allocateDirect(message.length).put(message).flip();
+            this.in = ByteBuffer.allocateDirect(message.length);
+        }
+
+        void send() throws IOException {
+            out.rewind();
+            in.clear();
+            sentAt = System.nanoTime();
+            flush();
+        }
+
+        void flush() throws IOException {
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        /** Reads what arrived; whether the whole echo is in, and equal to the message. */
+        boolean receive() throws IOException {
+            if (channel.read(in) < 0) {
+                throw new EOFException("the server closed " + channel + " in the middle of an echo");
+            }
+            if (in.hasRemaining()) {
+                return false;
+            }
+            if (!in.flip().equals(out.rewind())) {
+                throw new IOException("the echo on " + channel + " differs from the message sent");
+            }
+            return true;
+        }
+    }
+
+    /** Latencies recorded in a growing array, sorted once for the percentiles. */
+    private static final class Latencies {
+        long[] values = new long[1 << 20];
+        int count;
+
+        void add(long nanos) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = nanos;
+        }
+
+        long percentile(double fraction) {
+            if (count == 0) {
+                return 0;
+            }
+            long[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(count - 1, Math.ceil(fraction * count) - 1)];
+        }
+    }
+}
