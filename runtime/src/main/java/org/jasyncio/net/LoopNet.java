@@ -149,7 +149,7 @@ final class LoopNet implements Net {
         if (tls == null) {
             new SocketTransport(loop, channel, protocol, server, made);
         } else {
-            TlsLayer layer = new TlsLayer(tls.newEngine(channel.getRemoteAddress()), protocol, made);
+            TlsLayer layer = new TlsLayer(loop, tls.newEngine(channel.getRemoteAddress()), protocol, made);
             new SocketTransport(loop, channel, layer, server, null);
         }
     }
