@@ -24,8 +24,11 @@ import java.util.Random;
  */
 final class EchoClient {
 
-    /** What one run measured: completed requests, their rate, and latencies in nanoseconds. */
-    record Result(long requests, double requestsPerSecond, long p50Nanos, long p99Nanos) {
+    /**
+     * What one run measured: completed requests, their rate, latencies in nanoseconds, and the CPU
+     * time of the whole process (client, server and JVM) per request while counting.
+     */
+    record Result(long requests, double requestsPerSecond, long p50Nanos, long p99Nanos, double cpuNanosPerRequest) {
     }
 
     private EchoClient() {
@@ -43,6 +46,8 @@ final class EchoClient {
         Selector selector = Selector.open();
         Exchange[] exchanges = new Exchange[connections];
         Latencies latencies = new Latencies();
+        long cpuAtCounting = -1;
+        long cpuAtEnd = 0;
         try {
             for (int i = 0; i < connections; i++) {
                 SocketChannel channel = SocketChannel.open(
@@ -59,6 +64,9 @@ final class EchoClient {
                 exchange.send();
             }
             while (System.nanoTime() < end) {
+                if (cpuAtCounting < 0 && System.nanoTime() >= counting) {
+                    cpuAtCounting = FetchBenchmark.cpuNanos();
+                }
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
                     Exchange exchange = (Exchange) key.attachment();
@@ -75,6 +83,7 @@ final class EchoClient {
                 }
                 selector.selectedKeys().clear();
             }
+            cpuAtEnd = FetchBenchmark.cpuNanos();
         } finally {
             for (Exchange exchange : exchanges) {
                 if (exchange != null) {
@@ -84,7 +93,8 @@ final class EchoClient {
             selector.close();
         }
         return new Result(latencies.count, latencies.count / (measured.toNanos() / 1e9),
-                latencies.percentile(0.50), latencies.percentile(0.99));
+                latencies.percentile(0.50), latencies.percentile(0.99),
+                latencies.count == 0 ? Double.NaN : (double) (cpuAtEnd - cpuAtCounting) / latencies.count);
     }
 
     /** One connection's message in flight. */

@@ -142,7 +142,7 @@ public final class FetchBenchmark {
     }
 
     /** The CPU time of this process so far: every thread's. */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
