@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jasyncio.benchmarks.VirtualThreadWorkloads;
-
 /**
  * The echo benchmark: {@link EchoClient} against each {@link EchoServer}, each pair in a JVM of its
  * own (client and server threads in it, on the loopback address), one after the other; prints the
@@ -48,18 +46,10 @@ public final class EchoBenchmark {
         }
         Map<String, double[]> results = new LinkedHashMap<>();
         for (String kind : args.words(EchoServer.KINDS)) {
-            if (kind.equals("virtual-threads") && !VirtualThreadWorkloads.available()) {
-                System.out.println("Skipping virtual-threads: it needs JDK " + VirtualThreadWorkloads.FIRST_JDK
-                        + " or newer, and this is JDK " + Runtime.version() + ".");
+            if (!Runs.canRun(kind, System.out)) {
                 continue;
             }
-            List<String> childArgs = new ArrayList<>();
-            for (String option : List.of("connections", "size", "warmup", "seconds")) {
-                childArgs.add("--" + option);
-                childArgs.add(args.get(option));
-            }
-            childArgs.add("--child");
-            childArgs.add(kind);
+            List<String> childArgs = Runs.childArguments(args, List.of("connections", "size", "warmup", "seconds"), kind);
             try (Child child = Child.startJava(kind, CHILD_JVM, EchoBenchmark.class, childArgs, System.out)) {
                 String[] answer = child.answer().split(" ");
                 double[] figures = {Double.parseDouble(answer[1]), Long.parseLong(answer[2]) / 1e3,
@@ -93,17 +83,12 @@ public final class EchoBenchmark {
         for (int row = 0; row < rows.length; row++) {
             List<String> cells = new ArrayList<>(List.of(rows[row]));
             for (String kind : EchoServer.KINDS) {
-                cells.add(Table.figure(figure(results, kind, row)));
+                cells.add(Table.figure(Runs.cell(results, kind, row)));
             }
-            cells.add(Table.ratio(figure(results, "jasyncio-protocol", row), figure(results, "netty", row)));
-            cells.add(Table.ratio(figure(results, "jasyncio-streams", row), figure(results, "netty", row)));
+            cells.add(Table.ratio(Runs.cell(results, "jasyncio-protocol", row), Runs.cell(results, "netty", row)));
+            cells.add(Table.ratio(Runs.cell(results, "jasyncio-streams", row), Runs.cell(results, "netty", row)));
             table.add(cells);
         }
         return table;
-    }
-
-    private static double figure(Map<String, double[]> results, String kind, int row) {
-        double[] figures = results.get(kind);
-        return figures == null ? Double.NaN : figures[row];
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import com.sun.management.OperatingSystemMXBean;
 import org.jasyncio.EventLoop;
-import org.jasyncio.benchmarks.VirtualThreadWorkloads;
 
 /**
  * The fetch benchmark: GETs of one static page from a local HTTP server, {@code concurrency} at a
@@ -101,18 +100,10 @@ public final class FetchBenchmark {
             throw new IllegalArgumentException("no fetch alternative named '" + kind + "'; the names are "
                     + FetchWorkloads.KINDS + " and " + PYTHON_KINDS);
         }
-        if (kind.contains("virtual-threads") && !VirtualThreadWorkloads.available()) {
-            System.out.println("Skipping " + kind + ": it needs JDK " + VirtualThreadWorkloads.FIRST_JDK
-                    + " or newer, and this is JDK " + Runtime.version() + ".");
+        if (!Runs.canRun(kind, System.out)) {
             return null;
         }
-        List<String> childArgs = new ArrayList<>();
-        for (String option : List.of("url", "size", "requests", "concurrency")) {
-            childArgs.add("--" + option);
-            childArgs.add(args.get(option));
-        }
-        childArgs.add("--child");
-        childArgs.add(kind);
+        List<String> childArgs = Runs.childArguments(args, List.of("url", "size", "requests", "concurrency"), kind);
         return Child.startJava(kind, EchoBenchmark.CHILD_JVM, FetchBenchmark.class, childArgs, System.out);
     }
 
@@ -157,16 +148,11 @@ public final class FetchBenchmark {
         for (int row = 0; row < rows.length; row++) {
             List<String> cells = new ArrayList<>(List.of(rows[row]));
             for (String kind : kinds) {
-                cells.add(Table.figure(figure(results, kind, row)));
+                cells.add(Table.figure(Runs.cell(results, kind, row)));
             }
-            cells.add(Table.ratio(figure(results, "jasyncio-streams", row), figure(results, "aiohttp-uvloop", row)));
+            cells.add(Table.ratio(Runs.cell(results, "jasyncio-streams", row), Runs.cell(results, "aiohttp-uvloop", row)));
             table.add(cells);
         }
         return table;
-    }
-
-    private static double figure(Map<String, double[]> results, String kind, int row) {
-        double[] figures = results.get(kind);
-        return figures == null ? Double.NaN : figures[row];
     }
 }

@@ -46,13 +46,29 @@ final class FetchWorkloads {
         this.request = HttpRequest.newBuilder(page).build();
     }
 
+    /** A worker of a jasyncio round: fetches until the shared count of requests left is spent. */
+    @FunctionalInterface
+    private interface Worker {
+        Coroutine<Integer> fetchWhileLeft(AtomicInteger left) throws IOException;
+    }
+
     /** A coroutine that makes {@code requests} GETs with the Streams HTTP client, {@code concurrency} at a time. */
-    @Async
     Coroutine<List<Integer>> streamsRound(int requests, int concurrency) throws IOException {
+        return round(requests, concurrency, this::streamsWorker);
+    }
+
+    /** A coroutine that makes {@code requests} GETs awaiting {@code HttpClient.sendAsync}, {@code concurrency} at a time. */
+    Coroutine<List<Integer>> httpClientRound(int requests, int concurrency) throws IOException {
+        return round(requests, concurrency, this::httpClientWorker);
+    }
+
+    /** Runs {@code concurrency} workers together until {@code requests} GETs are made; what each made. */
+    @Async
+    private static Coroutine<List<Integer>> round(int requests, int concurrency, Worker worker) throws IOException {
         AtomicInteger left = new AtomicInteger(requests);
         List<Coroutine<Integer>> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            workers.add(streamsWorker(left));
+            workers.add(worker.fetchWhileLeft(left));
         }
         return completed(await(gather(workers)));
     }
@@ -65,17 +81,6 @@ final class FetchWorkloads {
             fetched++;
         }
         return completed(fetched);
-    }
-
-    /** A coroutine that makes {@code requests} GETs awaiting {@code HttpClient.sendAsync}, {@code concurrency} at a time. */
-    @Async
-    Coroutine<List<Integer>> httpClientRound(int requests, int concurrency) throws IOException {
-        AtomicInteger left = new AtomicInteger(requests);
-        List<Coroutine<Integer>> workers = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            workers.add(httpClientWorker(left));
-        }
-        return completed(await(gather(workers)));
     }
 
     @Async

@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jasyncio.benchmarks.VirtualThreadWorkloads;
-
 /**
  * The idle-connection benchmark: the heap an {@link EchoServer} holds per open connection on which
  * nothing is sent. Each server runs in a JVM of its own; this JVM opens the connections to it with
@@ -55,9 +53,7 @@ public final class IdleConnections {
         }
         Map<String, Double> perConnection = new LinkedHashMap<>();
         for (String kind : args.words(EchoServer.KINDS)) {
-            if (kind.equals("virtual-threads") && !VirtualThreadWorkloads.available()) {
-                System.out.println("Skipping virtual-threads: it needs JDK " + VirtualThreadWorkloads.FIRST_JDK
-                        + " or newer, and this is JDK " + Runtime.version() + ".");
+            if (!Runs.canRun(kind, System.out)) {
                 continue;
             }
             try (Child child = Child.startJava(kind, EchoBenchmark.CHILD_JVM, IdleConnections.class,
