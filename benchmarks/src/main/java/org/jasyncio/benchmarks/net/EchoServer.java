@@ -1,6 +1,7 @@
 package org.jasyncio.benchmarks.net;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 
 /**
@@ -21,9 +22,22 @@ interface EchoServer extends AutoCloseable {
     /** How many connections are open on the server's side now. */
     int connections();
 
-    /** Stops accepting, closes every connection and stops the server's threads. */
+    /**
+     * Stops accepting, closes every connection and stops the server's threads, waiting for them.
+     *
+     * @throws InterruptedIOException if interrupted while waiting (the interrupt is kept)
+     */
     @Override
-    void close() throws IOException, InterruptedException;
+    void close() throws IOException;
+
+    /** What {@link #close()} throws when interrupted: the interrupt kept, the server named. */
+    static InterruptedIOException interrupted(Object server, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException interrupted = new InterruptedIOException(
+                "interrupted while closing " + server + " and waiting for its threads");
+        interrupted.initCause(e);
+        return interrupted;
+    }
 
     /**
      * Starts the server of alternative {@code kind}, one of {@link #KINDS}, on a free port.

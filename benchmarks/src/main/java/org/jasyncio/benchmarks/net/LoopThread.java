@@ -89,9 +89,13 @@ final class LoopThread implements EchoServer {
 
     /** Stops the loop; closing it then closes the server and its connections. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException {
         EventLoop loop = running.join();
         loop.callSoonThreadsafe(loop::stop);
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw EchoServer.interrupted(this, e);
+        }
     }
 }

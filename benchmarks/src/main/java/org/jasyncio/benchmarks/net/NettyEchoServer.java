@@ -1,5 +1,6 @@
 package org.jasyncio.benchmarks.net;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,9 +66,13 @@ final class NettyEchoServer implements EchoServer {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        listener.close().sync();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    public void close() throws IOException {
+        try {
+            listener.close().sync();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        } catch (InterruptedException e) {
+            throw EchoServer.interrupted(this, e);
+        }
     }
 
     /** The handler every connection shares. */

@@ -86,13 +86,19 @@ final class VirtualThreadEchoServer implements EchoServer {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         listener.close();
         for (Socket socket : sockets) {
             socket.close();
         }
         threads.shutdown();
-        if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+        boolean ended;
+        try {
+            ended = threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw EchoServer.interrupted(this, e);
+        }
+        if (!ended) {
             throw new IOException("the echo server's virtual threads did not end within 5 s of closing their sockets");
         }
     }
