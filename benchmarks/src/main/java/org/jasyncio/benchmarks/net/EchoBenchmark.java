@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * Servers: those of {@link EchoServer#KINDS} (all by default). {@code --child server} runs one
  * pair in this JVM and prints its {@link Child#RESULT} line: requests, requests per second, p50 and
- * p99 latency in nanoseconds, and the process's CPU nanoseconds per request.
+ * p99 latency in nanoseconds, and the CPU nanoseconds per request of every thread but the client's.
  */
 public final class EchoBenchmark {
 
@@ -41,7 +41,7 @@ public final class EchoBenchmark {
         if (!args.get("child").isEmpty()) {
             EchoClient.Result result = runPair(args.get("child"), args);
             System.out.println(Child.RESULT + result.requests() + " " + result.requestsPerSecond() + " "
-                    + result.p50Nanos() + " " + result.p99Nanos() + " " + result.cpuNanosPerRequest());
+                    + result.p50Nanos() + " " + result.p99Nanos() + " " + result.serverCpuNanosPerRequest());
             return;
         }
         Map<String, double[]> results = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ public final class EchoBenchmark {
                 double[] figures = {Double.parseDouble(answer[1]), Long.parseLong(answer[2]) / 1e3,
                         Long.parseLong(answer[3]) / 1e3, Double.parseDouble(answer[4]) / 1e3};
                 results.put(kind, figures);
-                System.out.printf(Locale.ROOT, "%s: %.0f requests/s, p50 %.1f us, p99 %.1f us, CPU %.2f us/request%n",
+                System.out.printf(Locale.ROOT, "%s: %.0f requests/s, p50 %.1f us, p99 %.1f us, server CPU %.2f us/request%n",
                         kind, figures[0], figures[1], figures[2], figures[3]);
             }
         }
@@ -79,7 +79,7 @@ public final class EchoBenchmark {
         Table table = new Table(header);
         String workload = "echo, " + args.get("connections") + " connections, " + args.get("size") + " B";
         String[][] rows = {{workload, "requests / s"}, {workload + ", p50 latency", "µs"},
-                {workload + ", p99 latency", "µs"}, {workload + ", CPU, client and server", "µs / request"}};
+                {workload + ", p99 latency", "µs"}, {workload + ", CPU of the server's threads", "µs / request"}};
         for (int row = 0; row < rows.length; row++) {
             List<String> cells = new ArrayList<>(List.of(rows[row]));
             for (String kind : EchoServer.KINDS) {

@@ -2,6 +2,8 @@ package org.jasyncio.benchmarks.net;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -11,6 +13,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -26,9 +30,11 @@ final class EchoClient {
 
     /**
      * What one run measured: completed requests, their rate, latencies in nanoseconds, and the CPU
-     * time of the whole process (client, server and JVM) per request while counting.
+     * time per request while counting of every thread but the client's (the server's threads, and
+     * the JVM's own: collector, compiler).
      */
-    record Result(long requests, double requestsPerSecond, long p50Nanos, long p99Nanos, double cpuNanosPerRequest) {
+    record Result(long requests, double requestsPerSecond, long p50Nanos, long p99Nanos,
+            double serverCpuNanosPerRequest) {
     }
 
     private EchoClient() {
@@ -46,8 +52,8 @@ final class EchoClient {
         Selector selector = Selector.open();
         Exchange[] exchanges = new Exchange[connections];
         Latencies latencies = new Latencies();
-        long cpuAtCounting = -1;
-        long cpuAtEnd = 0;
+        Map<Long, Long> cpuAtCounting = null;
+        Map<Long, Long> cpuAtEnd = Map.of();
         try {
             for (int i = 0; i < connections; i++) {
                 SocketChannel channel = SocketChannel.open(
@@ -64,8 +70,8 @@ final class EchoClient {
                 exchange.send();
             }
             while (System.nanoTime() < end) {
-                if (cpuAtCounting < 0 && System.nanoTime() >= counting) {
-                    cpuAtCounting = FetchBenchmark.cpuNanos();
+                if (cpuAtCounting == null && System.nanoTime() >= counting) {
+                    cpuAtCounting = otherThreadsCpu();
                 }
                 selector.select(100);
                 for (SelectionKey key : selector.selectedKeys()) {
@@ -83,7 +89,7 @@ final class EchoClient {
                 }
                 selector.selectedKeys().clear();
             }
-            cpuAtEnd = FetchBenchmark.cpuNanos();
+            cpuAtEnd = otherThreadsCpu();
         } finally {
             for (Exchange exchange : exchanges) {
                 if (exchange != null) {
@@ -92,9 +98,30 @@ final class EchoClient {
             }
             selector.close();
         }
+        long serverCpu = 0;
+        for (Map.Entry<Long, Long> thread : cpuAtEnd.entrySet()) {
+            serverCpu += thread.getValue() - (cpuAtCounting == null ? 0 : cpuAtCounting.getOrDefault(thread.getKey(), 0L));
+        }
         return new Result(latencies.count, latencies.count / (measured.toNanos() / 1e9),
                 latencies.percentile(0.50), latencies.percentile(0.99),
-                latencies.count == 0 ? Double.NaN : (double) (cpuAtEnd - cpuAtCounting) / latencies.count);
+                latencies.count == 0 ? Double.NaN : (double) serverCpu / latencies.count);
+    }
+
+    /**
+     * The CPU time so far of every live thread but the calling one, by thread id. A virtual thread
+     * has none of its own: its carrier's counts.
+     */
+    private static Map<Long, Long> otherThreadsCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long client = Thread.currentThread().getId();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (id != client && nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
     }
 
     /** One connection's message in flight. */

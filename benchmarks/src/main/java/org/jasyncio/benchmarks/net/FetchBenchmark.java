@@ -133,7 +133,7 @@ public final class FetchBenchmark {
     }
 
     /** The CPU time of this process so far: every thread's. */
-    static long cpuNanos() {
+    private static long cpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
