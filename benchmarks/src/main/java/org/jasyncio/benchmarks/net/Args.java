@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The command line of a networking benchmark: options {@code --name value} among the names it
@@ -16,21 +16,27 @@ final class Args {
     private final List<String> words = new ArrayList<>();
 
     /**
-     * Parses {@code args}, with {@code defaults} for the options it knows.
+     * Parses {@code args}; {@code defaults} names the options it knows, each followed by its default
+     * value.
      *
      * @throws IllegalArgumentException for an option it does not know, or one without a value
      */
-    Args(String[] args, Map<String, String> defaults) {
-        options.putAll(defaults);
+    Args(String[] args, String... defaults) {
+        if (defaults.length % 2 != 0) {
+            throw new IllegalArgumentException("defaults come in pairs of a name and a value: " + List.of(defaults));
+        }
+        for (int i = 0; i < defaults.length; i += 2) {
+            options.put(defaults[i], defaults[i + 1]);
+        }
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 words.add(args[i]);
                 continue;
             }
             String name = args[i].substring(2);
-            if (!defaults.containsKey(name)) {
+            if (!options.containsKey(name)) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --"
-                        + String.join(", --", Set.copyOf(defaults.keySet())));
+                        + String.join(", --", new TreeSet<>(options.keySet())));
             }
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value after it");

@@ -31,13 +31,8 @@ public final class EchoBenchmark {
     }
 
     public static void main(String[] arguments) throws IOException, InterruptedException {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("connections", "100");
-        defaults.put("size", "1024");
-        defaults.put("warmup", "5");
-        defaults.put("seconds", "10");
-        defaults.put("child", "");
-        Args args = new Args(arguments, defaults);
+        Args args = new Args(arguments, "connections", "100", "size", "1024", "warmup", "5", "seconds", "10",
+                "child", "");
         if (!args.get("child").isEmpty()) {
             EchoClient.Result result = runPair(args.get("child"), args);
             System.out.println(Child.RESULT + result.requests() + " " + result.requestsPerSecond() + " "

@@ -39,15 +39,8 @@ public final class FetchBenchmark {
     }
 
     public static void main(String[] arguments) throws IOException, InterruptedException {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("url", "");
-        defaults.put("size", "10240");
-        defaults.put("requests", "2000");
-        defaults.put("concurrency", "100");
-        defaults.put("python", "python3");
-        defaults.put("script", "");
-        defaults.put("child", "");
-        Args args = new Args(arguments, defaults);
+        Args args = new Args(arguments, "url", "", "size", "10240", "requests", "2000", "concurrency", "100",
+                "python", "python3", "script", "", "child", "");
         if (args.get("url").isEmpty()) {
             throw new IllegalArgumentException("--url is missing: the address of the page to fetch, "
                     + "e.g. --url http://127.0.0.1:8080/page.html (run.sh starts a server and passes it)");

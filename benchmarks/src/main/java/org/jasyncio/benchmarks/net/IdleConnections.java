@@ -42,10 +42,7 @@ public final class IdleConnections {
     }
 
     public static void main(String[] arguments) throws IOException, InterruptedException {
-        Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("connections", "10000");
-        defaults.put("child", "");
-        Args args = new Args(arguments, defaults);
+        Args args = new Args(arguments, "connections", "10000", "child", "");
         int connections = args.integer("connections");
         if (!args.get("child").isEmpty()) {
             serve(args.get("child"), connections);
