@@ -102,11 +102,10 @@ public final class FetchBenchmark {
 
     /** Runs alternative {@code kind}'s warm-up round, then its measured round: wall and CPU seconds. */
     private static double[] measure(String kind, Args args) throws IOException, InterruptedException {
-        FetchWorkloads workloads = new FetchWorkloads(URI.create(args.get("url")), args.integer("size"));
         int requests = args.integer("requests");
         int concurrency = args.integer("concurrency");
         EventLoop loop = new EventLoop();
-        try {
+        try (FetchWorkloads workloads = new FetchWorkloads(URI.create(args.get("url")), args.integer("size"))) {
             double[] measured = new double[2];
             for (int round = 0; round < 2; round++) {
                 long wall = System.nanoTime();

@@ -85,9 +85,8 @@ class NetBenchmarksSmokeTest {
             }
         });
         pages.start();
-        try {
-            FetchWorkloads workloads = new FetchWorkloads(
-                    URI.create("http://127.0.0.1:" + pages.getAddress().getPort() + "/page.html"), PAGE_SIZE);
+        try (FetchWorkloads workloads = new FetchWorkloads(
+                URI.create("http://127.0.0.1:" + pages.getAddress().getPort() + "/page.html"), PAGE_SIZE)) {
             EventLoop loop = new EventLoop();
             try {
                 assertEquals(20, sum(loop.runUntilComplete(workloads.streamsRound(20, 4))));
