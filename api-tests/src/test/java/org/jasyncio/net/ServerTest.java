@@ -12,7 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -82,6 +88,39 @@ class ServerTest {
     void cancellingServeForever_closesTheServer() throws Exception {
         Asyncio.run(serveUntilCancelled());
         events.assertOrder("serving true", "cancelled", "serving false");
+    }
+
+    /** Starts an echo server on "localhost", and sends a line through each of its addresses. */
+    @Async
+    Coroutine<List<SocketAddress>> echoOnEveryAddressOfLocalhost() throws IOException {
+        Server server = await(Streams.startServer(StreamsTest::echo, "localhost", 0));
+        for (SocketAddress address : server.addresses()) {
+            InetSocketAddress inet = (InetSocketAddress) address;
+            Connection connection = await(Streams.openConnection(inet.getAddress().getHostAddress(), inet.getPort()));
+            connection.writer().write(bytes("via " + inet.getAddress().getHostAddress() + "\n"));
+            events.add(StreamsTest.text(await(connection.reader().readLine())).trim());
+            connection.writer().close();
+        }
+        server.close();
+        return completed(server.addresses());
+    }
+
+    @Test
+    void serverOnAName_listensOnEveryAddressTheNameHas() throws Exception {
+        Set<InetAddress> localhost = new LinkedHashSet<>(List.of(InetAddress.getAllByName("localhost")));
+
+        List<SocketAddress> addresses = Asyncio.run(echoOnEveryAddressOfLocalhost());
+
+        Set<InetAddress> bound = new LinkedHashSet<>();
+        for (SocketAddress address : addresses) {
+            bound.add(((InetSocketAddress) address).getAddress());
+        }
+        assertEquals(localhost, bound);
+        List<String> expected = new ArrayList<>();
+        for (InetAddress address : localhost) {
+            expected.add("via " + address.getHostAddress());
+        }
+        events.assertOrder(expected.toArray(new String[0]));
     }
 
     @Async

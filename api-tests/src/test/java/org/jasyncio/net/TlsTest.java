@@ -2,6 +2,7 @@ package org.jasyncio.net;
 
 import static org.jasyncio.Asyncio.await;
 import static org.jasyncio.Asyncio.completed;
+import static org.jasyncio.Asyncio.waitFor;
 import static org.jasyncio.net.StreamsTest.bytes;
 import static org.jasyncio.net.StreamsTest.port;
 import static org.jasyncio.net.StreamsTest.text;
@@ -14,8 +15,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -25,7 +30,11 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.jasyncio.Asyncio;
 import org.jasyncio.Coroutine;
+import org.jasyncio.ErrorContext;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
 import org.jasyncio.annotation.Async;
+import org.jasyncio.testing.Events;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +121,101 @@ class TlsTest {
                 .newEngine(new java.net.InetSocketAddress("127.0.0.1", 443));
         assertEquals("HTTPS", engine.getSSLParameters().getEndpointIdentificationAlgorithm());
         assertEquals(List.of(new javax.net.ssl.SNIHostName("example.org")), engine.getSSLParameters().getServerNames());
+    }
+
+    private final Events events = new Events();
+    private final List<ErrorContext> reported = new ArrayList<>();
+    private String clientAddress;
+
+    @Async
+    Coroutine<Void> recordingEcho(StreamReader reader, StreamWriter writer) throws IOException {
+        events.add("handler called");
+        return StreamsTest.echo(reader, writer);
+    }
+
+    /**
+     * Starts a TLS server whose loop records what reaches its exception handler, lets {@code client}
+     * connect to its port, waits for the first report, then closes the server and waits until its
+     * connections are closed too.
+     */
+    @Async
+    Coroutine<Void> failedHandshakeOnTheServer(Client client) throws IOException, TimeoutException {
+        EventLoop loop = Asyncio.getRunningLoop();
+        Future<Void> firstReport = loop.createFuture();
+        loop.setExceptionHandler((on, context) -> {
+            reported.add(context);
+            if (!firstReport.isDone()) {
+                firstReport.setResult(null);
+            }
+        });
+        Server server = await(Streams.startServer(this::recordingEcho, "127.0.0.1", 0,
+                StreamOptions.defaults().withTls(serverContext)));
+        await(client.connect(port(server)));
+        await(waitFor(firstReport, Duration.ofSeconds(5)));
+        events.add("reported");
+        server.close();
+        await(server.waitClosed());
+        events.add("server and connections closed");
+        return completed();
+    }
+
+    /** The client side of a failing handshake. */
+    @FunctionalInterface
+    interface Client {
+        Coroutine<Void> connect(int port) throws IOException;
+    }
+
+    /** Speaks plain HTTP to the TLS server, and reads until the server closes the connection. */
+    @Async
+    Coroutine<Void> plainTextClient(int port) throws IOException {
+        Connection connection = await(Streams.openConnection("127.0.0.1", port));
+        clientAddress = String.valueOf(connection.writer().localAddress());
+        connection.writer().write(bytes("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        try {
+            await(connection.reader().read(-1));
+        } catch (SocketException reset) {
+            // closed either way
+        }
+        events.add("client sees the connection closed");
+        return completed();
+    }
+
+    @Test
+    void handshakeFailingOnTheServer_isReportedToTheLoopsExceptionHandler_andClosesTheConnection() throws Exception {
+        Asyncio.run(failedHandshakeOnTheServer(this::plainTextClient));
+
+        assertEquals(1, reported.size(), reported.toString());
+        ErrorContext context = reported.get(0);
+        assertTrue(context.exception() instanceof SSLHandshakeException, String.valueOf(context.exception()));
+        assertTrue(context.message().contains(clientAddress), context.message() + " should name the client " + clientAddress);
+        events.assertOrder("client sees the connection closed", "reported", "server and connections closed");
+    }
+
+    /** Connects with the JDK's default trust store, which does not trust the test's certificate. */
+    @Async
+    Coroutine<Void> untrustingClient(int port) throws IOException {
+        SSLContext untrusting;
+        try {
+            untrusting = SSLContext.getInstance("TLSv1.3");
+            untrusting.init(null, null, null);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+        try {
+            await(Streams.openConnection("localhost", port, StreamOptions.defaults().withTls(untrusting)));
+        } catch (SSLHandshakeException e) {
+            events.add("client failed");
+        }
+        return completed();
+    }
+
+    @Test
+    void clientThatDoesNotTrustTheServer_failsAtItsAwait_andTheServerReportsItsSide() throws Exception {
+        Asyncio.run(failedHandshakeOnTheServer(this::untrustingClient));
+
+        assertEquals(1, reported.size(), reported.toString());
+        assertTrue(reported.get(0).exception() instanceof SSLHandshakeException, String.valueOf(reported.get(0)));
+        events.assertOrder("client failed", "reported", "server and connections closed");
     }
 
     /** Agrees to STARTTLS, upgrades, then echoes. */

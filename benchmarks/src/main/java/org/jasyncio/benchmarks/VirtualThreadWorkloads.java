@@ -25,21 +25,21 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Virtual threads came in JDK 21 and the project's floor is 17, so they are reached through
  * {@code Executors.newVirtualThreadPerTaskExecutor}, looked up when first used.
  */
-final class VirtualThreadWorkloads {
+public final class VirtualThreadWorkloads {
 
     /** The first JDK with virtual threads. */
-    static final int FIRST_JDK = 21;
+    public static final int FIRST_JDK = 21;
 
     private VirtualThreadWorkloads() {
     }
 
     /** Whether this JVM has virtual threads. */
-    static boolean available() {
+    public static boolean available() {
         return Runtime.version().feature() >= FIRST_JDK;
     }
 
     /** A new executor that starts a virtual thread per task. */
-    static ExecutorService newExecutor() {
+    public static ExecutorService newExecutor() {
         try {
             return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {

@@ -11,6 +11,8 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -55,7 +57,7 @@ final class LoopNet implements Net {
     }
 
     /**
-     * A coroutine that binds a server to the first address of {@code host} at {@code port} ({@code null}
+     * A coroutine that binds a server to every address of {@code host} at {@code port} ({@code null}
      * host: every interface); the name is looked up when the coroutine runs.
      */
     static Coroutine<Server> listen(EventLoop loop, Supplier<? extends Protocol> factory, String host, int port,
@@ -63,17 +65,64 @@ final class LoopNet implements Net {
         Objects.requireNonNull(factory, "factory");
         String name = "startServer(" + host + ":" + port + ")";
         return Then.deferred(name, ignored -> Then.of(name, Resolver.resolve(loop, host, port),
-                (List<InetSocketAddress> addresses) -> new Completed<>(bind(loop, factory, addresses.get(0), backlog, tls))));
+                (List<InetSocketAddress> addresses) -> new Completed<>(bind(loop, factory, addresses, backlog, tls))));
     }
 
     /** A server on the Unix domain socket {@code address}, bound at once. */
     static Server listenUnix(EventLoop loop, Supplier<? extends Protocol> factory, UnixDomainSocketAddress address,
             int backlog) throws IOException {
-        return bind(loop, factory, address, backlog, null);
+        return bind(loop, factory, List.of(address), backlog, null);
     }
 
-    private static Server bind(EventLoop loop, Supplier<? extends Protocol> factory, SocketAddress address,
+    /**
+     * A server listening on each of {@code addresses} (duplicates once). As asyncio does, an address
+     * this machine does not have (::1 with IPv6 turned off, say) is skipped, unless it is the only one
+     * or all are such; any other failure to bind fails the whole server.
+     */
+    static Server bind(EventLoop loop, Supplier<? extends Protocol> factory, List<? extends SocketAddress> addresses,
             int backlog, TlsSettings tls) throws IOException {
+        List<ServerSocketChannel> listeners = new ArrayList<>();
+        try {
+            BindException unavailable = null;
+            for (SocketAddress address : new LinkedHashSet<>(addresses)) {
+                try {
+                    listeners.add(openListener(address, backlog));
+                } catch (BindException e) {
+                    if (!isUnavailableAddress(e)) {
+                        throw e;
+                    }
+                    if (unavailable == null) {
+                        unavailable = e;
+                    } else {
+                        unavailable.addSuppressed(e);
+                    }
+                }
+            }
+            if (listeners.isEmpty()) {
+                throw Objects.requireNonNull(unavailable, "no address to listen on");
+            }
+            return new Server(loop, listeners, (channel, server) ->
+                    start(loop, channel, newProtocol(factory), server, null, tls), backlog);
+        } catch (IOException | RuntimeException e) {
+            for (ServerSocketChannel listener : listeners) {
+                try {
+                    listener.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Whether binding failed because the address is not one of this machine's (EADDRNOTAVAIL). */
+    private static boolean isUnavailableAddress(BindException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return String.valueOf(cause.getMessage()).contains("Cannot assign requested address");
+    }
+
+    /** A listening socket bound to {@code address}. */
+    private static ServerSocketChannel openListener(SocketAddress address, int backlog) throws IOException {
         ServerSocketChannel listener = address instanceof UnixDomainSocketAddress
                 ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
                 : ((InetSocketAddress) address).getAddress() instanceof Inet6Address
@@ -84,8 +133,7 @@ final class LoopNet implements Net {
                 listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             }
             listener.bind(address, backlog);
-            return new Server(loop, listener, (channel, server) ->
-                    start(loop, channel, newProtocol(factory), server, null, tls), backlog);
+            return listener;
         } catch (IOException | RuntimeException e) {
             listener.close();
             if (e instanceof IOException io) {
@@ -101,7 +149,7 @@ final class LoopNet implements Net {
         if (tls == null) {
             new SocketTransport(loop, channel, protocol, server, made);
         } else {
-            TlsLayer layer = new TlsLayer(tls.newEngine(channel.getRemoteAddress()), protocol, made);
+            TlsLayer layer = new TlsLayer(loop, tls.newEngine(channel.getRemoteAddress()), protocol, made);
             new SocketTransport(loop, channel, layer, server, null);
         }
     }

@@ -26,25 +26,39 @@ final class Poll<T> extends AsyncFrame<T> {
         Object next() throws Exception;
     }
 
+    /** No argument in the name. */
+    private static final int NONE = Integer.MIN_VALUE;
+
     private final String name;
+    /** The argument {@link #toString} shows after the name, or {@link #NONE}: a read's size, say. */
+    private final int argument;
     private final Step step;
     private final Runnable cleanup;
     private boolean waiting;
 
-    private Poll(String name, Step step, Runnable cleanup) {
+    private Poll(String name, int argument, Step step, Runnable cleanup) {
         this.name = name;
+        this.argument = argument;
         this.step = step;
         this.cleanup = cleanup;
     }
 
     /** A coroutine named {@code name} (as its {@code toString} shows) that runs {@code step} until it has a result. */
     static <T> Poll<T> of(String name, Step step) {
-        return new Poll<>(name, step, null);
+        return new Poll<>(name, NONE, step, null);
+    }
+
+    /**
+     * As {@link #of(String, Step)}, named {@code operation(argument)}: the name is made only when
+     * shown, as an idle connection's pending read should cost no string.
+     */
+    static <T> Poll<T> of(String operation, int argument, Step step) {
+        return new Poll<>(operation, argument, step, null);
     }
 
     /** As {@link #of}, with {@code cleanup} run when a wait fails, before the failure goes on. */
     static <T> Poll<T> withCleanup(String name, Step step, Runnable cleanup) {
-        return new Poll<>(name, step, cleanup);
+        return new Poll<>(name, NONE, step, cleanup);
     }
 
     @Override
@@ -94,6 +108,6 @@ final class Poll<T> extends AsyncFrame<T> {
 
     @Override
     public String toString() {
-        return name;
+        return argument == NONE ? name : name + "(" + argument + ")";
     }
 }

@@ -16,9 +16,10 @@ import org.jasyncio.Future;
 import org.jasyncio.internal.IoSelector;
 
 /**
- * A listening socket that accepts connections on its loop, as asyncio's {@code Server}: made by
- * {@code Streams.startServer}, {@code Streams.startUnixServer} or {@code EventLoop.createServer},
- * already accepting. Each accepted connection gets its own transport and protocol (for a stream
+ * The listening sockets that accept connections on their loop, as asyncio's {@code Server}: made
+ * by {@code Streams.startServer}, {@code Streams.startUnixServer} or {@code EventLoop.createServer},
+ * already accepting; one socket per address the host resolved to (every one, as asyncio binds
+ * them: "localhost" may be 127.0.0.1 and ::1), or the one Unix socket. Each accepted connection gets its own transport and protocol (for a stream
  * server, its handler's task).
  *
  * <table>
@@ -43,30 +44,37 @@ public final class Server {
 
     private final EventLoop loop;
     private final IoSelector io;
-    private final ServerSocketChannel listener;
+    private final List<ServerSocketChannel> listeners;
     private final Acceptor acceptor;
     private final int backlog;
-    private final SocketAddress address;
-    private final AutoCloseable closeWithLoop = this::closeListener;
+    private final List<SocketAddress> addresses = new ArrayList<>();
+    private final AutoCloseable closeWithLoop = this::closeListeners;
     private final List<Future<Void>> closedWaiters = new ArrayList<>();
     private boolean closed;
     private int connections;
 
-    /** Starts accepting on {@code listener}, which is bound already. */
-    Server(EventLoop loop, ServerSocketChannel listener, Acceptor acceptor, int backlog) throws IOException {
+    /** Starts accepting on {@code listeners} (at least one), which are bound already. */
+    Server(EventLoop loop, List<ServerSocketChannel> listeners, Acceptor acceptor, int backlog) throws IOException {
         this.loop = loop;
         this.io = IoSelector.of(loop);
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
         this.acceptor = acceptor;
         this.backlog = backlog;
-        this.address = listener.getLocalAddress();
+        for (ServerSocketChannel listener : this.listeners) {
+            addresses.add(listener.getLocalAddress());
+        }
         io.track(closeWithLoop);
-        io.addReader(listener, this::acceptReady);
+        for (ServerSocketChannel listener : this.listeners) {
+            io.addReader(listener, () -> acceptReady(listener));
+        }
     }
 
-    /** The addresses the server listens on (one per socket; the port chosen when 0 was asked for). */
+    /**
+     * The addresses the server listens on, one per socket, with the port each was given: when 0 was
+     * asked for, each socket has a free port of its own, as in asyncio.
+     */
     public List<SocketAddress> addresses() {
-        return List.of(address);
+        return List.copyOf(addresses);
     }
 
     /** Whether the server accepts connections: from its start until {@link #close()}. */
@@ -75,7 +83,7 @@ public final class Server {
     }
 
     /**
-     * Stops accepting and closes the listening socket (a Unix server removes its socket file);
+     * Stops accepting and closes the listening sockets (a Unix server removes its socket file);
      * connections already accepted go on. Idempotent.
      */
     public void close() {
@@ -83,10 +91,12 @@ public final class Server {
             return;
         }
         closed = true;
-        io.removeReader(listener);
+        for (ServerSocketChannel listener : listeners) {
+            io.removeReader(listener);
+        }
         io.untrack(closeWithLoop);
         try {
-            closeListener();
+            closeListeners();
         } catch (IOException e) {
             Failures.report(loop, "cannot close " + this, e);
         }
@@ -135,7 +145,7 @@ public final class Server {
         wakeIfClosed();
     }
 
-    private void acceptReady() {
+    private void acceptReady(ServerSocketChannel listener) {
         for (int i = 0; i < backlog && !closed; i++) {
             SocketChannel channel;
             try {
@@ -150,7 +160,7 @@ public final class Server {
             }
             try {
                 channel.configureBlocking(false);
-                if (!(address instanceof UnixDomainSocketAddress)) {
+                if (!(addresses.get(0) instanceof UnixDomainSocketAddress)) {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
                 acceptor.accepted(channel, this);
@@ -177,18 +187,31 @@ public final class Server {
         closedWaiters.clear();
     }
 
-    private void closeListener() throws IOException {
-        try {
-            listener.close();
-        } finally {
-            if (address instanceof UnixDomainSocketAddress unix) {
-                Files.deleteIfExists(unix.getPath());
+    /** Closes every listening socket, even when one fails to close; the first failure is thrown. */
+    private void closeListeners() throws IOException {
+        IOException failure = null;
+        for (ServerSocketChannel listener : listeners) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (addresses.get(0) instanceof UnixDomainSocketAddress unix) {
+            Files.deleteIfExists(unix.getPath());
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
     @Override
     public String toString() {
-        return "Server[" + address + (closed ? ", closed" : "") + "]";
+        String where = addresses.size() == 1 ? addresses.get(0).toString() : addresses.toString();
+        return "Server[" + where + (closed ? ", closed" : "") + "]";
     }
 }

@@ -40,7 +40,8 @@ final class SocketTransport extends ChannelTransport implements Transport {
     private final Server server;
     private Protocol protocol;
     /** What the socket did not take yet; small, as it is empty for most connections most of the time. */
-    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(1);
+    /** What could not be sent at once, in order; made at the first such write (most connections never need it). */
+    private ArrayDeque<ByteBuffer> queue;
     private int buffered;
     private int high = DEFAULT_HIGH;
     private int low = DEFAULT_LOW;
@@ -107,7 +108,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
             data.position(data.limit());
             return;
         }
-        if (queue.isEmpty()) {
+        if (queueEmpty()) {
             try {
                 channel.write(data);
             } catch (IOException e) {
@@ -121,9 +122,16 @@ final class SocketTransport extends ChannelTransport implements Transport {
         }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(data).flip();
+        if (queue == null) {
+            queue = new ArrayDeque<>(1);
+        }
         queue.addLast(copy);
         buffered += copy.remaining();
         maybePauseProtocol();
+    }
+
+    private boolean queueEmpty() {
+        return queue == null || queue.isEmpty();
     }
 
     private void writeReady() {
@@ -177,7 +185,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
             }
             if (!keepOpen) {
                 // Closed by the protocol's answer, not by the user: a late write is dropped, not an error.
-                closeGracefully(queue.isEmpty());
+                closeGracefully(queueEmpty());
             }
         }
     }
@@ -188,7 +196,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
             return;
         }
         eofWritten = true;
-        if (queue.isEmpty()) {
+        if (queueEmpty()) {
             shutdownOutput();
         }
     }
@@ -204,7 +212,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
     @Override
     public void close() {
         closedByUser = true;
-        closeGracefully(queue.isEmpty());
+        closeGracefully(queueEmpty());
     }
 
     @Override
@@ -215,7 +223,9 @@ final class SocketTransport extends ChannelTransport implements Transport {
 
     /** Ends the connection at once, dropping the queue; {@code connectionLost(exception)} follows. */
     private void forceClose(Exception exception) {
-        queue.clear();
+        if (queue != null) {
+            queue.clear();
+        }
         buffered = 0;
         closeNow(exception);
     }

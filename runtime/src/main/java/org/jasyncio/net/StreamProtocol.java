@@ -23,8 +23,12 @@ final class StreamProtocol implements Protocol {
     private final StreamReader reader;
     private final ConnectionHandler handler;
     private final StreamOptions options;
-    private final List<Future<Void>> drainWaiters = new ArrayList<>();
-    private final Future<Void> closed;
+    /** The tasks waiting in {@code drain()}; made when the first one waits. */
+    private List<Future<Void>> drainWaiters;
+    /** What {@code waitClosed()} waits for; made when the first waits before the connection is lost. */
+    private Future<Void> closed;
+    /** Why the connection was lost, once it is; {@code null} if it closed cleanly. */
+    private Exception lostWith;
     private StreamWriter writer;
     private Task<Void> handlerTask;
     private boolean writingPaused;
@@ -36,7 +40,6 @@ final class StreamProtocol implements Protocol {
         this.reader = new StreamReader(loop, options.limit());
         this.handler = handler;
         this.options = options;
-        this.closed = loop.createFuture();
     }
 
     StreamReader reader() {
@@ -104,21 +107,16 @@ final class StreamProtocol implements Protocol {
     @Override
     public void connectionLost(Exception exception) {
         lost = true;
+        lostWith = exception;
         if (exception == null) {
             reader.feedEof();
         } else {
             reader.setException(exception);
         }
-        for (Future<Void> waiter : drainWaiters) {
-            if (!waiter.isDone()) {
-                if (exception == null) {
-                    waiter.setResult(null);
-                } else {
-                    waiter.setException(exception);
-                }
-            }
+        wakeDrainWaiters(exception);
+        if (closed == null) {
+            return;
         }
-        drainWaiters.clear();
         if (exception == null) {
             closed.setResult(null);
         } else {
@@ -135,9 +133,20 @@ final class StreamProtocol implements Protocol {
     @Override
     public void resumeWriting() {
         writingPaused = false;
+        wakeDrainWaiters(null);
+    }
+
+    private void wakeDrainWaiters(Exception exception) {
+        if (drainWaiters == null) {
+            return;
+        }
         for (Future<Void> waiter : drainWaiters) {
             if (!waiter.isDone()) {
-                waiter.setResult(null);
+                if (exception == null) {
+                    waiter.setResult(null);
+                } else {
+                    waiter.setException(exception);
+                }
             }
         }
         drainWaiters.clear();
@@ -160,12 +169,24 @@ final class StreamProtocol implements Protocol {
             return null;
         }
         Future<Void> waiter = loop.createFuture();
+        if (drainWaiters == null) {
+            drainWaiters = new ArrayList<>(1);
+        }
         drainWaiters.add(waiter);
         return waiter;
     }
 
     /** One turn of {@code waitClosed()}: the close's outcome once the connection is lost. */
-    Object closedStep() {
-        return closed.isDone() ? closed.result() : closed;
+    Object closedStep() throws Exception {
+        if (lost) {
+            if (lostWith != null) {
+                throw lostWith;
+            }
+            return null;
+        }
+        if (closed == null) {
+            closed = loop.createFuture();
+        }
+        return closed;
     }
 }

@@ -53,7 +53,7 @@ public final class StreamReader {
         if (n < -1) {
             throw new IllegalArgumentException("read(" + n + "): n must be -1 (until the end), 0 or more");
         }
-        return Poll.of("read(" + n + ")", () -> {
+        return Poll.of("read", n, () -> {
             checkFailed();
             if (n == 0) {
                 return EMPTY;
@@ -91,7 +91,7 @@ public final class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readExactly(" + n + "): n must be 0 or more");
         }
-        return Poll.of("readExactly(" + n + ")", () -> {
+        return Poll.of("readExactly", n, () -> {
             checkFailed();
             if (size() >= n) {
                 return take(n);

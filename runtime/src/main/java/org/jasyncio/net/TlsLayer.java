@@ -23,7 +23,10 @@ import org.jasyncio.internal.Completed;
  * the protocol of the raw transport (ciphertext in and out through an {@link SSLEngine}) and the
  * transport of the application protocol (plaintext). The application's {@code connectionMade} runs
  * once the handshake is done; a failed handshake completes {@code made} with an
- * {@link SSLHandshakeException} and aborts the connection, without calling the application.
+ * {@link SSLHandshakeException} and aborts the connection, without calling the application. On an
+ * accepted connection, where nobody awaits the handshake, the failure goes to the loop's exception
+ * handler instead (unless the peer closed before sending anything: a bare connect, as a health
+ * check makes, is no failed handshake).
  *
  * <p>States: handshaking (application writes are queued), open, closing (close_notify sent).
  * Delegated tasks of the engine (certificate checks) run inline: they compute, they do not wait.
@@ -36,6 +39,7 @@ final class TlsLayer implements Protocol, Transport {
 
     private final SSLEngine engine;
     private final Protocol app;
+    private final EventLoop loop;
     private final Future<Transport> made;
     private final ArrayDeque<ByteBuffer> queued = new ArrayDeque<>();
     private Transport raw;
@@ -47,8 +51,12 @@ final class TlsLayer implements Protocol, Transport {
     private boolean closing;
     private boolean eofWritten;
     private boolean inboundDone;
+    private boolean anythingReceived;
+    private boolean handshakeFailureTold;
 
-    TlsLayer(SSLEngine engine, Protocol app, Future<Transport> made) {
+    /** A layer for {@code app}; {@code made}, if not {@code null}, completes when the handshake is done or fails. */
+    TlsLayer(EventLoop loop, SSLEngine engine, Protocol app, Future<Transport> made) {
+        this.loop = loop;
         this.engine = engine;
         this.app = app;
         this.made = made;
@@ -66,7 +74,7 @@ final class TlsLayer implements Protocol, Transport {
         TlsSettings settings = protocol.isServerSide() ? TlsSettings.server(context)
                 : TlsSettings.client(context, peer instanceof InetSocketAddress inet ? inet.getHostString() : null, true);
         Future<Transport> handshake = loop.createFuture();
-        TlsLayer layer = new TlsLayer(settings.newEngine(peer), protocol, handshake);
+        TlsLayer layer = new TlsLayer(loop, settings.newEngine(peer), protocol, handshake);
         raw.setProtocol(layer);
         layer.connectionMade(raw);
         return Then.of("startTls(" + writer + ")", handshake, transport -> new Completed<Void>(null));
@@ -88,6 +96,7 @@ final class TlsLayer implements Protocol, Transport {
 
     @Override
     public void dataReceived(ByteBuffer data) {
+        anythingReceived = true;
         if (netIn.remaining() < data.remaining()) {
             ByteBuffer larger = ByteBuffer.allocate(netIn.position() + data.remaining() + netIn.capacity());
             netIn.flip();
@@ -114,10 +123,8 @@ final class TlsLayer implements Protocol, Transport {
     @Override
     public void connectionLost(Exception exception) {
         if (!handshakeDone) {
-            if (made != null && !made.isDone()) {
-                made.setException(exception instanceof SSLHandshakeException ? exception
-                        : handshakeFailure("the connection was lost during the TLS handshake", exception));
-            }
+            tellHandshakeFailure(exception instanceof SSLHandshakeException ? exception
+                    : handshakeFailure("the connection was lost during the TLS handshake", exception));
             return;
         }
         app.connectionLost(exception);
@@ -260,8 +267,8 @@ final class TlsLayer implements Protocol, Transport {
     private void failed(SSLException e) {
         SSLException failure = handshakeDone || e instanceof SSLHandshakeException ? e
                 : handshakeFailure("TLS handshake failed: " + e.getMessage(), e);
-        if (!handshakeDone && made != null && !made.isDone()) {
-            made.setException(failure);
+        if (!handshakeDone) {
+            tellHandshakeFailure(failure);
         }
         engine.closeOutbound();
         try {
@@ -270,6 +277,27 @@ final class TlsLayer implements Protocol, Transport {
             // the connection is aborted anyway; the first failure is the one reported
         }
         raw.abort();
+    }
+
+    /**
+     * Tells whoever awaits the handshake that it failed; on an accepted connection, where nobody
+     * does, the loop's exception handler, as the connection is closed without its server's handler
+     * or protocol ever hearing of it. Once per connection.
+     */
+    private void tellHandshakeFailure(Exception failure) {
+        if (handshakeFailureTold) {
+            return;
+        }
+        handshakeFailureTold = true;
+        if (made != null) {
+            if (!made.isDone()) {
+                made.setException(failure);
+            }
+        } else if (anythingReceived) {
+            Failures.report(loop, "the TLS handshake with " + raw.remoteAddress() + ", on a connection the server "
+                    + "accepted, failed; the connection is closed. The peer may not speak TLS, or may not trust "
+                    + "the server's certificate", failure);
+        }
     }
 
     private static SSLHandshakeException handshakeFailure(String message, Exception cause) {
