@@ -73,6 +73,30 @@ class StreamsTest {
         return completed(first + second);
     }
 
+    @Async
+    static Coroutine<String> echoThrough(Coroutine<Server> starting) throws IOException {
+        Server server = await(starting);
+        Connection connection = await(Streams.openConnection("127.0.0.1", port(server)));
+        connection.writer().write(bytes("made before the loop\n"));
+        String line = text(await(connection.reader().readLine()));
+        connection.writer().close();
+        server.close();
+        await(server.waitClosed());
+        return completed(line);
+    }
+
+    @Test
+    void coroutinesMadeOutsideALoop_runOnTheLoopThatAwaitsThem() throws Exception {
+        // As with asyncio's start_server and open_connection: calling makes a coroutine and runs nothing.
+        Coroutine<Server> starting = Streams.startServer(StreamsTest::echo, "127.0.0.1", 0);
+        Coroutine<Connection> refused = Streams.openConnection("127.0.0.1", 1);
+        Coroutine<Connection> unix = Streams.openUnixConnection(Path.of("no-such-socket"));
+
+        assertEquals("made before the loop\n", Asyncio.run(echoThrough(starting)));
+        assertThrows(ConnectException.class, () -> Asyncio.run(refused));
+        assertThrows(IOException.class, () -> Asyncio.run(unix));
+    }
+
     @Test
     void echo_overLoopbackByName() throws Exception {
         assertEquals("hello\nworld\n", Asyncio.run(echoOnce("localhost")));

@@ -15,7 +15,10 @@ import org.jasyncio.internal.Completed;
  * a {@link StreamReader} and a {@link StreamWriter}; a server runs a {@link ConnectionHandler} as a
  * task per connection.
  *
- * <p>Thread rule: call these on the loop thread (from a coroutine); the coroutines run on its loop.
+ * <p>Calling these runs nothing, as calling an {@code @Async} method does: the coroutine made (on any
+ * thread, inside a loop or not) opens or listens on the loop that runs it, when it is awaited.
+ *
+ * <p>Thread rule: the coroutines run on the thread of the loop that awaits them.
  */
 public final class Streams {
 
@@ -41,14 +44,19 @@ public final class Streams {
     public static Coroutine<Connection> openConnection(String host, int port, StreamOptions options)
             throws IOException {
         Objects.requireNonNull(options, "options");
-        EventLoop loop = Asyncio.getRunningLoop();
-        return open(loop, Connector.tcp(loop, host, port), options, options.clientTls(host));
+        return Then.deferred("openConnection(" + host + ":" + port + ")", ignored -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return open(loop, Connector.tcp(loop, host, port), options, options.clientTls(host));
+        });
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}. */
     public static Coroutine<Connection> openUnixConnection(Path path) throws IOException {
-        EventLoop loop = Asyncio.getRunningLoop();
-        return open(loop, Connector.unix(loop, UnixDomainSocketAddress.of(path)), StreamOptions.defaults(), null);
+        Objects.requireNonNull(path, "path");
+        return Then.deferred("openUnixConnection(" + path + ")", ignored -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return open(loop, Connector.unix(loop, UnixDomainSocketAddress.of(path)), StreamOptions.defaults(), null);
+        });
     }
 
     /**
@@ -67,9 +75,11 @@ public final class Streams {
             StreamOptions options) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
-        EventLoop loop = Asyncio.getRunningLoop();
-        return LoopNet.listen(loop, () -> new StreamProtocol(loop, options, handler), host, port, options.backlog(),
-                options.serverTls());
+        return Then.deferred("startServer(" + host + ":" + port + ")", ignored -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return LoopNet.listen(loop, () -> new StreamProtocol(loop, options, handler), host, port,
+                    options.backlog(), options.serverTls());
+        });
     }
 
     /**
@@ -80,11 +90,13 @@ public final class Streams {
      */
     public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        EventLoop loop = Asyncio.getRunningLoop();
         StreamOptions options = StreamOptions.defaults();
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
-        return Then.deferred("startUnixServer(" + path + ")", ignored -> new Completed<>(
-                LoopNet.listenUnix(loop, () -> new StreamProtocol(loop, options, handler), address, options.backlog())));
+        return Then.deferred("startUnixServer(" + path + ")", ignored -> {
+            EventLoop loop = Asyncio.getRunningLoop();
+            return new Completed<>(LoopNet.listenUnix(loop, () -> new StreamProtocol(loop, options, handler), address,
+                    options.backlog()));
+        });
     }
 
     private static Coroutine<Connection> open(EventLoop loop, Connector connector, StreamOptions options,
