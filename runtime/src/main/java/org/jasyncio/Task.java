@@ -46,8 +46,8 @@ public final class Task<T> extends Trampoline<T> {
     /** The neighbours in the loop's list of tasks that are not done. */
     Task<?> previous;
     Task<?> next;
-    /** Position in the loop's timers while the task sleeps, else -1. */
-    int timerIndex = -1;
+    /** The sequence of the task's latest entry in the loop's timers; live only while it sleeps. */
+    int timerSequence;
     /** Position among the running tasks of its {@link TaskGroup}, if it is in one. */
     int groupIndex = -1;
     /** The task's {@link ContextVar} values: current while its steps run, kept between them. */
@@ -148,6 +148,16 @@ public final class Task<T> extends Trampoline<T> {
         return String.valueOf(currentFrame());
     }
 
+    /** Whether the task still sleeps on its entry of sequence {@code sequence} in the loop's timers. */
+    boolean sleepsOn(int sequence) {
+        return timerSequence == sequence && isSleeping();
+    }
+
+    /** Its timer is due: the task no longer sleeps, and its step is about to be queued. */
+    void timerFired() {
+        wokenByTimer();
+    }
+
     /** Whether the task is still to start {@code coroutine}: a gather given one coroutine twice reuses its task. */
     boolean isAboutToStart(Coroutine<?> coroutine) {
         return currentFrame() == coroutine && !isDone();
@@ -170,7 +180,7 @@ public final class Task<T> extends Trampoline<T> {
 
     @Override
     protected void unscheduleTimer() {
-        loop().unscheduleTimer(this);
+        loop().timerCancelled();
     }
 
     @Override

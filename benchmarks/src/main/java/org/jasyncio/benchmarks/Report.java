@@ -42,6 +42,7 @@ final class Report {
             new Row("taskgroup-1k", "ns / task", "TaskGroupThousand", null, 0),
             new Row("timeout, body first", "ns / timeout", "TimeoutFirst", null, 0),
             new Row("timers", "ns / timer", "Timers", null, 0),
+            new Row("timers, 1M pending", "ns / timer", "TimersPending", null, 0),
             new Row("throw through " + ThrowThroughAwaits.DEPTH + " awaits", "ns / throw", "ThrowThroughAwaits", null, 0));
 
     private Report() {

@@ -81,7 +81,7 @@ public abstract class Trampoline<T> extends Future<T> {
     /** Queues this task's next step once {@code delay} has passed, in the loop's timers. */
     protected abstract void scheduleAfter(Duration delay);
 
-    /** Takes this task out of the loop's timers. */
+    /** Notes that this task, sleeping in the loop's timers, was woken early: its entry there is stale. */
     protected abstract void unscheduleTimer();
 
     /** Makes this task a done callback of {@code future}: its next step is scheduled when it completes. */
@@ -89,6 +89,19 @@ public abstract class Trampoline<T> extends Future<T> {
 
     /** Completes the task with the outcome of its outermost frame: {@code exception}, or else {@code value}. */
     protected abstract void complete(Object value, Throwable exception);
+
+    /** Whether this task sleeps: its entry in the loop's timers, not yet due, is what wakes it. */
+    protected final boolean isSleeping() {
+        return waiter == SLEEPING;
+    }
+
+    /**
+     * Its entry in the loop's timers is due and its step is being queued: the task no longer sleeps,
+     * so that a cancellation before the step runs does not queue a second step.
+     */
+    protected final void wokenByTimer() {
+        waiter = null;
+    }
 
     /** The innermost frame: the one that runs or will run next, or, once the task is done, its coroutine. */
     protected final AsyncFrame<?> currentFrame() {
