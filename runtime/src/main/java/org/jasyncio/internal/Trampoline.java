@@ -46,10 +46,8 @@ public abstract class Trampoline<T> extends Future<T> {
 
     private AsyncFrame<?> current;
     private Object waiter;
-    /** How many cancellations were requested and not taken back by {@link #uncancel()}. */
-    private int cancelRequests;
-    /** The message of the latest cancellation request, for the exception thrown at the await. */
-    private String cancelMessage;
+    /** The cancellation requests, made at the first: most tasks are never cancelled, and carry no fields for it. */
+    private CancelRequests cancelRequests;
     /** The value, or with {@link #DELIVERED_FAILURE} the exception, for the frame resumed next. */
     private Object delivered;
     private short depth;
@@ -126,15 +124,18 @@ public abstract class Trampoline<T> extends Future<T> {
      * @param message what the {@code CancellationException} says; {@code null} for the default
      */
     protected final void requestCancel(String message) {
-        cancelRequests++;
-        cancelMessage = message;
+        if (cancelRequests == null) {
+            cancelRequests = new CancelRequests();
+        }
+        cancelRequests.count++;
+        cancelRequests.message = message;
         flags |= MUST_CANCEL;
         interruptWaiter();
     }
 
     /** How many cancellation requests are pending, as asyncio's {@code Task.cancelling()}. */
     protected final int cancelRequests() {
-        return cancelRequests;
+        return cancelRequests == null ? 0 : cancelRequests.count;
     }
 
     /**
@@ -144,10 +145,13 @@ public abstract class Trampoline<T> extends Future<T> {
      * @return the requests still pending
      */
     protected final int takeBackCancel() {
-        if (cancelRequests > 0 && --cancelRequests == 0) {
+        if (cancelRequests == null) {
+            return 0;
+        }
+        if (cancelRequests.count > 0 && --cancelRequests.count == 0) {
             flags &= ~MUST_CANCEL;
         }
-        return cancelRequests;
+        return cancelRequests.count;
     }
 
     /** One step: delivers what the task was woken with, then resumes frames until one suspends. */
@@ -299,13 +303,14 @@ public abstract class Trampoline<T> extends Future<T> {
     }
 
     private CancellationException cancellation() {
-        return new CancellationException(cancelMessage != null ? cancelMessage : "task was cancelled");
+        String message = cancelRequests != null ? cancelRequests.message : null;
+        return new CancellationException(message != null ? message : "task was cancelled");
     }
 
     private void interruptWaiter() {
         Object on = waiter;
         if (on instanceof Future<?> future) {
-            if (future.cancel(cancelMessage)) {
+            if (future.cancel(cancelRequests.message)) {
                 flags &= ~MUST_CANCEL;
             }
         } else if (on != null) {
@@ -341,5 +346,11 @@ public abstract class Trampoline<T> extends Future<T> {
     private void finish(AsyncFrame<?> root, Object result, Throwable exception) {
         current = root;
         complete(result, exception);
+    }
+
+    /** How many cancellations were requested and not taken back by {@link #takeBackCancel()}, and the latest one's message. */
+    private static final class CancelRequests {
+        int count;
+        String message;
     }
 }
