@@ -26,7 +26,8 @@ import org.jasyncio.Future;
  *
  * <p>Invariant (asyncio's): either {@code waiter} is {@code null} and a step is scheduled or running,
  * or {@code waiter} is what schedules the next step when it completes: a {@link Future} this object
- * is a done callback of, the loop's timers (a sleep), or a {@link CompletionStage}.
+ * is a done callback of, the loop's timers (a sleep), a {@link WaitingFrame} parked in a primitive's
+ * {@link Waiters}, or a {@link CompletionStage}.
  *
  * <p>Thread rule: everything runs on the loop thread, except the completion of an awaited
  * {@code CompletionStage}, which only hands its outcome over with {@link EventLoop#callSoonThreadsafe}.
@@ -259,6 +260,17 @@ public abstract class Trampoline<T> extends Future<T> {
         return Await.SUSPENDED;
     }
 
+    /** Suspends {@code frame}, parked in a {@link Waiters} queue, until it is woken or the task cancelled. */
+    final Object park(WaitingFrame<?> frame) {
+        return suspend(frame, frame);
+    }
+
+    /** Wakes this task, parked in a {@link Waiters} queue: its next step resumes the parked frame. */
+    final void unpark() {
+        waiter = null;
+        schedule();
+    }
+
     /** The outcome delivered to the frame being resumed: returns the value or throws the exception. */
     final Object takeDelivered() {
         if ((flags & DELIVERED_FAILURE) != 0) {
@@ -316,6 +328,8 @@ public abstract class Trampoline<T> extends Future<T> {
         } else if (on != null) {
             if (on == SLEEPING) {
                 unscheduleTimer();
+            } else if (on instanceof WaitingFrame<?> parked) {
+                parked.cancelWait();
             }
             waiter = null;
             schedule();
