@@ -43,6 +43,7 @@ final class Report {
             new Row("timeout, body first", "ns / timeout", "TimeoutFirst", null, 0),
             new Row("timers", "ns / timer", "Timers", null, 0),
             new Row("timers, 1M pending", "ns / timer", "TimersPending", null, 0),
+            new Row("timers, 1M pending, loop thread's CPU", "ns / timer", "TimersPending", "cpuNanosPerTimer", 0),
             new Row("throw through " + ThrowThroughAwaits.DEPTH + " awaits", "ns / throw", "ThrowThroughAwaits", null, 0));
 
     private Report() {
