@@ -42,6 +42,23 @@ public class TimersPending extends Alternatives {
 
     private long[] delays;
 
+    /** Runs after {@link Alternatives#startAlternatives()}: JMH runs a superclass's setup first. */
+    @Setup
+    public void fill() {
+        SplittableRandom random = new SplittableRandom(20261201);
+        long hour = TimeUnit.HOURS.toNanos(1);
+        Runnable never = () -> {
+            throw new IllegalStateException("a timer meant to stay pending fired");
+        };
+        for (int i = 0; i < pending; i++) {
+            loop.callLater(Duration.ofNanos(hour + random.nextLong(hour)), never);
+        }
+        delays = new long[timers];
+        for (int i = 0; i < timers; i++) {
+            delays[i] = random.nextLong(TimeUnit.MILLISECONDS.toNanos(Timers.WINDOW_MILLIS));
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(TIMERS)
     public int jasyncio(LoopCpuTime cpu) {
