@@ -16,7 +16,9 @@ import org.jasyncio.internal.Trampoline;
  *   <tr><th>state</th><th>meaning</th></tr>
  *   <tr><td>scheduled</td><td>its next step is in the loop's ready queue (or running)</td></tr>
  *   <tr><td>waiting</td><td>suspended at an {@code await} on a pending future, task, timer or
- *       {@code CompletionStage}, which schedules the next step when it completes</td></tr>
+ *       {@code CompletionStage}, which schedules the next step when it completes, or in the line of
+ *       a lock, event, condition, semaphore, barrier or queue, which schedules it when it wakes the
+ *       task</td></tr>
  *   <tr><td>done</td><td>finished with the coroutine's value or exception, or cancelled (when the
  *       coroutine ended with a {@link CancellationException}, or was cancelled before it started)</td></tr>
  * </table>
