@@ -634,13 +634,17 @@ public final class EventLoop {
         timers.add(task, deadlineAfter(delay));
     }
 
-    /** Takes {@code task} out of the timers, if it is there. */
-    void unscheduleTimer(Task<?> task) {
-        timers.remove(task);
+    /**
+     * Notes that an entry of the timers went stale, to be dropped later: a handle cancelled before it
+     * was due, or a sleeping task woken early.
+     */
+    void timerCancelled() {
+        timers.entryCancelled();
     }
 
-    void timerCancelled(TimerHandle timer) {
-        timers.remove(timer);
+    /** How many entries the timers hold, stale ones included. */
+    int timersQueued() {
+        return timers.size();
     }
 
     /** Whether the caller may use loop-thread-only methods: it runs the loop, or nobody does. */

@@ -16,7 +16,9 @@ import org.jasyncio.internal.Trampoline;
  *   <tr><th>state</th><th>meaning</th></tr>
  *   <tr><td>scheduled</td><td>its next step is in the loop's ready queue (or running)</td></tr>
  *   <tr><td>waiting</td><td>suspended at an {@code await} on a pending future, task, timer or
- *       {@code CompletionStage}, which schedules the next step when it completes</td></tr>
+ *       {@code CompletionStage}, which schedules the next step when it completes, or in the line of
+ *       a lock, event, condition, semaphore, barrier or queue, which schedules it when it wakes the
+ *       task</td></tr>
  *   <tr><td>done</td><td>finished with the coroutine's value or exception, or cancelled (when the
  *       coroutine ended with a {@link CancellationException}, or was cancelled before it started)</td></tr>
  * </table>
@@ -46,8 +48,8 @@ public final class Task<T> extends Trampoline<T> {
     /** The neighbours in the loop's list of tasks that are not done. */
     Task<?> previous;
     Task<?> next;
-    /** Position in the loop's timers while the task sleeps, else -1. */
-    int timerIndex = -1;
+    /** The sequence of the task's latest entry in the loop's timers; live only while it sleeps. */
+    int timerSequence;
     /** Position among the running tasks of its {@link TaskGroup}, if it is in one. */
     int groupIndex = -1;
     /** The task's {@link ContextVar} values: current while its steps run, kept between them. */
@@ -148,6 +150,16 @@ public final class Task<T> extends Trampoline<T> {
         return String.valueOf(currentFrame());
     }
 
+    /** Whether the task still sleeps on its entry of sequence {@code sequence} in the loop's timers. */
+    boolean sleepsOn(int sequence) {
+        return timerSequence == sequence && isSleeping();
+    }
+
+    /** Its timer is due: the task no longer sleeps, and its step is about to be queued. */
+    void timerFired() {
+        wokenByTimer();
+    }
+
     /** Whether the task is still to start {@code coroutine}: a gather given one coroutine twice reuses its task. */
     boolean isAboutToStart(Coroutine<?> coroutine) {
         return currentFrame() == coroutine && !isDone();
@@ -170,7 +182,7 @@ public final class Task<T> extends Trampoline<T> {
 
     @Override
     protected void unscheduleTimer() {
-        loop().unscheduleTimer(this);
+        loop().timerCancelled();
     }
 
     @Override

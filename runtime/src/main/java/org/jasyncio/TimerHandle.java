@@ -14,8 +14,8 @@ public final class TimerHandle {
     final EventLoop loop;
     final long deadline;
     final Runnable callback;
-    /** Position in the loop's timer heap, or -1 when not in it. */
-    int index = -1;
+    /** Whether it is in the loop's timers: scheduled and not yet due. */
+    boolean queued;
     private boolean cancelled;
 
     TimerHandle(EventLoop loop, long deadline, Runnable callback) {
@@ -29,7 +29,9 @@ public final class TimerHandle {
         loop.checkThread("TimerHandle.cancel");
         if (!cancelled) {
             cancelled = true;
-            loop.timerCancelled(this);
+            if (queued) {
+                loop.timerCancelled();
+            }
         }
     }
 

@@ -3,15 +3,24 @@ package org.jasyncio;
 import java.util.Arrays;
 
 /**
- * The loop's pending timers: a binary min-heap ordered by deadline, then by scheduling sequence, so
+ * The loop's pending timers: a 4-ary min-heap ordered by deadline, then by scheduling sequence, so
  * timers with equal deadlines fire first-in first-out. An entry is a {@link TimerHandle} or a
  * sleeping {@link Task}; the heap keeps deadlines and sequences in arrays of its own beside the
- * entries, so a sleeping task needs no timer object at all. Each entry knows its index, so removing
- * one is O(log n) instead of leaving it to be skipped later.
+ * entries, so a sleeping task needs no timer object at all, and sifting reads and writes only these
+ * arrays, never the entries themselves.
+ *
+ * <p>Removal is lazy, as asyncio's: a cancelled timer, or a task woken before its deadline, stays
+ * in the heap as a stale entry until it reaches the head, where it is dropped, or until stale
+ * entries make up more than half of a heap of some size, when the heap is rebuilt without them. A
+ * task's entry is live while the task still sleeps ({@link Task#sleepsOn(int)}) on the sequence it
+ * was given, so a task that wakes and sleeps again leaves its old entry stale.
  *
  * <p>Thread rule: loop-thread only.
  */
 final class TimerQueue {
+
+    /** Fewer stale entries than this are never worth a rebuild. */
+    private static final int MIN_STALE_TO_COMPACT = 64;
 
     private long[] deadlines = new long[16];
     /** Scheduling order; compared by difference, so it may wrap around. */
@@ -19,21 +28,27 @@ final class TimerQueue {
     private Object[] entries = new Object[16];
     private int size;
     private int nextSequence;
+    /** How many entries were cancelled while in the heap and are still in it; at least as many as are stale. */
+    private int stale;
 
+    /** Whether no live timer is pending; drops the stale entries at the head, so that {@link #firstDeadline()} is live. */
     boolean isEmpty() {
+        while (size > 0 && isStale(entries[0], sequences[0])) {
+            stale--;
+            removeFirst();
+        }
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
-    /** The earliest deadline; the queue must not be empty. */
+    /** The earliest deadline; {@link #isEmpty()} must have returned {@code false} just before. */
     long firstDeadline() {
         return deadlines[0];
     }
 
-    /** Queues {@code entry}, a {@link TimerHandle} or a {@link Task}, to come out at {@code deadline}. */
+    /**
+     * Queues {@code entry}, a {@link TimerHandle} or a {@link Task}, to come out at {@code deadline};
+     * a task learns the sequence its entry has.
+     */
     void add(Object entry, long deadline) {
         if (size == entries.length) {
             int capacity = size * 2;
@@ -41,88 +56,123 @@ final class TimerQueue {
             sequences = Arrays.copyOf(sequences, capacity);
             entries = Arrays.copyOf(entries, capacity);
         }
-        int at = size++;
-        deadlines[at] = deadline;
-        sequences[at] = nextSequence++;
-        entries[at] = entry;
-        setIndex(entry, at);
-        siftUp(at);
+        int sequence = nextSequence++;
+        if (entry instanceof Task<?> task) {
+            task.timerSequence = sequence;
+        } else {
+            ((TimerHandle) entry).queued = true;
+        }
+        siftUp(size++, entry, deadline, sequence);
     }
 
-    /** Removes and returns the entry with the earliest deadline; the queue must not be empty. */
+    /**
+     * Removes and returns the entry with the earliest deadline, which then leaves the timers: a
+     * handle is no longer queued, a task no longer sleeps. {@link #isEmpty()} must have returned
+     * {@code false} just before.
+     */
     Object poll() {
         Object first = entries[0];
-        removeAt(0);
+        removeFirst();
+        if (first instanceof Task<?> task) {
+            task.timerFired();
+        } else {
+            ((TimerHandle) first).queued = false;
+        }
         return first;
     }
 
-    /** Removes {@code entry} if it is queued. */
-    void remove(Object entry) {
-        int at = indexOf(entry);
-        if (at >= 0) {
-            removeAt(at);
+    /** Notes that an entry in the heap became stale: a cancelled handle, or a task woken early. */
+    void entryCancelled() {
+        stale++;
+        if (stale >= MIN_STALE_TO_COMPACT && stale > size / 2) {
+            compact();
         }
     }
 
     void clear() {
         for (int i = 0; i < size; i++) {
-            setIndex(entries[i], -1);
+            if (entries[i] instanceof TimerHandle timer) {
+                timer.queued = false;
+            }
             entries[i] = null;
         }
         size = 0;
+        stale = 0;
     }
 
-    private void removeAt(int at) {
-        setIndex(entries[at], -1);
-        size--;
-        if (at < size) {
-            move(size, at);
-            entries[size] = null;
-            siftUp(siftDown(at));
-        } else {
-            entries[size] = null;
+    /** Number of entries, stale ones included. */
+    int size() {
+        return size;
+    }
+
+    private static boolean isStale(Object entry, int sequence) {
+        return entry instanceof Task<?> task ? !task.sleepsOn(sequence) : ((TimerHandle) entry).isCancelled();
+    }
+
+    private void removeFirst() {
+        int last = --size;
+        Object entry = entries[last];
+        entries[last] = null;
+        if (last > 0) {
+            siftDown(0, entry, deadlines[last], sequences[last]);
         }
     }
 
-    /** Moves the entry at {@code at} up while it is earlier than its parent; returns where it ends. */
-    private int siftUp(int at) {
-        long deadline = deadlines[at];
-        int sequence = sequences[at];
-        Object entry = entries[at];
+    /** Keeps the live entries only, and makes them a heap again, bottom up, in linear time. */
+    private void compact() {
+        int live = 0;
+        for (int i = 0; i < size; i++) {
+            Object entry = entries[i];
+            if (!isStale(entry, sequences[i])) {
+                entries[live] = entry;
+                deadlines[live] = deadlines[i];
+                sequences[live] = sequences[i];
+                live++;
+            }
+        }
+        Arrays.fill(entries, live, size, null);
+        size = live;
+        stale = 0;
+        if (size > 1) {
+            for (int at = (size - 2) >>> 2; at >= 0; at--) {
+                siftDown(at, entries[at], deadlines[at], sequences[at]);
+            }
+        }
+    }
+
+    /** Puts {@code entry} at the hole {@code at}, or above it while it is earlier than the parent. */
+    private void siftUp(int at, Object entry, long deadline, int sequence) {
         while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!earlierThan(deadline, sequence, parent)) {
+            int parent = (at - 1) >>> 2;
+            if (!earlier(deadline, sequence, deadlines[parent], sequences[parent])) {
                 break;
             }
             move(parent, at);
             at = parent;
         }
-        place(entry, deadline, sequence, at);
-        return at;
+        place(at, entry, deadline, sequence);
     }
 
-    /** Moves the entry at {@code at} down while a child is earlier; returns where it ends. */
-    private int siftDown(int at) {
-        long deadline = deadlines[at];
-        int sequence = sequences[at];
-        Object entry = entries[at];
-        for (int child = 2 * at + 1; child < size; child = 2 * at + 1) {
-            if (child + 1 < size && earlierThan(deadlines[child + 1], sequences[child + 1], child)) {
-                child++;
+    /** Puts {@code entry} at the hole {@code at}, or below it while a child is earlier. */
+    private void siftDown(int at, Object entry, long deadline, int sequence) {
+        for (int child = 4 * at + 1; child < size; child = 4 * at + 1) {
+            int earliest = child;
+            long earliestDeadline = deadlines[child];
+            int earliestSequence = sequences[child];
+            for (int other = child + 1, end = Math.min(child + 4, size); other < end; other++) {
+                if (earlier(deadlines[other], sequences[other], earliestDeadline, earliestSequence)) {
+                    earliest = other;
+                    earliestDeadline = deadlines[other];
+                    earliestSequence = sequences[other];
+                }
             }
-            if (!earlier(deadlines[child], sequences[child], deadline, sequence)) {
+            if (!earlier(earliestDeadline, earliestSequence, deadline, sequence)) {
                 break;
             }
-            move(child, at);
-            at = child;
+            move(earliest, at);
+            at = earliest;
         }
-        place(entry, deadline, sequence, at);
-        return at;
-    }
-
-    /** Whether a timer at ({@code deadline}, {@code sequence}) comes before the entry at {@code other}. */
-    private boolean earlierThan(long deadline, int sequence, int other) {
-        return earlier(deadline, sequence, deadlines[other], sequences[other]);
+        place(at, entry, deadline, sequence);
     }
 
     private static boolean earlier(long deadline, int sequence, long otherDeadline, int otherSequence) {
@@ -130,25 +180,12 @@ final class TimerQueue {
     }
 
     private void move(int from, int to) {
-        place(entries[from], deadlines[from], sequences[from], to);
+        place(to, entries[from], deadlines[from], sequences[from]);
     }
 
-    private void place(Object entry, long deadline, int sequence, int at) {
+    private void place(int at, Object entry, long deadline, int sequence) {
         entries[at] = entry;
         deadlines[at] = deadline;
         sequences[at] = sequence;
-        setIndex(entry, at);
-    }
-
-    private static int indexOf(Object entry) {
-        return entry instanceof Task<?> task ? task.timerIndex : ((TimerHandle) entry).index;
-    }
-
-    private static void setIndex(Object entry, int at) {
-        if (entry instanceof Task<?> task) {
-            task.timerIndex = at;
-        } else {
-            ((TimerHandle) entry).index = at;
-        }
     }
 }

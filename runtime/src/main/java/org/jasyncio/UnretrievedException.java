@@ -35,6 +35,11 @@ final class UnretrievedException implements Runnable {
         return report;
     }
 
+    /** The exception to report. */
+    Throwable exception() {
+        return exception;
+    }
+
     /** Disarms the report: the exception reached user code. */
     void retrieved() {
         retrieved = true;

@@ -139,6 +139,46 @@ class TaskTest {
     }
 
     @Test
+    void cancel_afterItsSleepIsDueBeforeItsStep_stepsOnceWithTheCancellation() {
+        // The timer is scheduled before the task sleeps: with the same deadline, it comes first.
+        Task<?>[] task = new Task<?>[1];
+        loop.callLater(Duration.ofSeconds(1), () -> events.add("cancel " + task[0].cancel()));
+        task[0] = loop.createTask(Script.of("sleeps",
+                ok(v -> Asyncio.sleep(Duration.ofSeconds(1))),
+                (v, e) -> {
+                    events.add("sleep threw " + e.getClass().getSimpleName());
+                    return Asyncio.sleep(Duration.ofSeconds(1));
+                },
+                ok(v -> {
+                    events.add("slept again");
+                    return returning("done");
+                })));
+
+        assertEquals("done", loop.runUntilComplete(task[0]));
+        events.assertOrder("cancel true", "sleep threw CancellationException", "slept again");
+        assertEquals(Duration.ofSeconds(2).toNanos(), loop.time());
+    }
+
+    @Test
+    void cancel_whileSleeping_thenSleepsAgain_wakesAtTheNewDeadlineOnly() {
+        Task<String> task = loop.createTask(Script.of("sleeps twice",
+                ok(v -> Asyncio.sleep(Duration.ofSeconds(2))),
+                (v, e) -> {
+                    events.add("woke at " + loop.time() / 1_000_000_000 + " s with " + e.getClass().getSimpleName());
+                    return Asyncio.sleep(Duration.ofSeconds(3));
+                },
+                ok(v -> {
+                    events.add("woke at " + loop.time() / 1_000_000_000 + " s");
+                    return returning("done");
+                })));
+        loop.callLater(Duration.ofSeconds(1), task::cancel);
+
+        assertEquals("done", loop.runUntilComplete(task));
+        // The first sleep's entry, due at 2 s, is stale by then and wakes nothing.
+        events.assertOrder("woke at 1 s with CancellationException", "woke at 4 s");
+    }
+
+    @Test
     void cancel_fromInsideItsOwnStep_throwsAtNextAwait() {
         Task<?>[] self = new Task<?>[1];
         self[0] = loop.createTask(Script.of("self-cancelling",

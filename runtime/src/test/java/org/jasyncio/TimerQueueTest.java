@@ -10,43 +10,83 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+/** The loop's timer heap, through the loop: what fires, in which order, and what the heap keeps. */
 class TimerQueueTest {
 
     private final EventLoop loop = Loops.virtual();
+    private final List<Integer> fired = new ArrayList<>();
 
     @Test
-    void poll_randomTimersWithRemovals_comeOutByDeadlineThenSequence() {
+    void randomTimersWithCancellations_fireByDeadlineThenSequence() {
         Random random = new Random(42);
-        TimerQueue queue = new TimerQueue();
-        List<TimerHandle> expected = new ArrayList<>();
+        List<TimerHandle> timers = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            TimerHandle timer = new TimerHandle(loop, random.nextInt(50), () -> { });
-            queue.add(timer, timer.deadline);
-            expected.add(timer);
+            timers.add(schedule(i, random.nextInt(50)));
+            expected.add(i);
             if (i % 7 == 0) {
-                TimerHandle removed = expected.remove(random.nextInt(expected.size()));
-                queue.remove(removed);
-                assertEquals(-1, removed.index);
+                int cancelled = expected.remove(random.nextInt(expected.size()));
+                timers.get(cancelled).cancel();
             }
         }
         // A stable sort: among equal deadlines, the order of scheduling.
-        expected.sort(Comparator.comparingLong((TimerHandle t) -> t.deadline));
+        expected.sort(Comparator.comparingLong(i -> timers.get(i).when()));
 
-        List<TimerHandle> actual = new ArrayList<>();
-        while (!queue.isEmpty()) {
-            actual.add((TimerHandle) queue.poll());
-        }
+        loop.runUntilComplete(Asyncio.sleep(100));
 
-        assertEquals(expected, actual);
+        assertEquals(expected, fired);
     }
 
     @Test
-    void remove_timerNotQueued_isIgnored() {
-        TimerQueue queue = new TimerQueue();
-        TimerHandle timer = new TimerHandle(loop, 1, () -> { });
+    void mostTimersCancelled_heapDropsThemBeforeTheyComeDue() {
+        Random random = new Random(7);
+        List<TimerHandle> timers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            timers.add(schedule(i, 1 + random.nextInt(50)));
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            if (i % 5 < 3) {
+                timers.get(i).cancel();
+            } else {
+                expected.add(i);
+            }
+        }
+        expected.sort(Comparator.comparingLong(i -> timers.get(i).when()));
 
-        queue.remove(timer);
+        assertTrue(loop.timersQueued() < 1000, "cancelled timers kept: " + loop.timersQueued());
+        loop.runUntilComplete(Asyncio.sleep(100));
 
-        assertTrue(queue.isEmpty());
+        assertEquals(expected, fired);
+        assertEquals(0, loop.timersQueued());
+    }
+
+    @Test
+    void cancelledTimerAtTheHead_loopDoesNotWaitForIt() {
+        schedule(1, 1000).cancel();
+        schedule(2, 10);
+
+        loop.runUntilComplete(Asyncio.sleep(5));
+        loop.runUntilComplete(loop.createTask(Asyncio.sleep(10)));
+
+        // The cancelled timer's hour never passes on the virtual clock: the loop stops at 15 ms.
+        assertEquals(List.of(2), fired);
+        assertEquals(15_000_000, loop.time());
+    }
+
+    @Test
+    void cancel_afterTheTimerFired_changesNothingButTheFlag() {
+        TimerHandle timer = schedule(1, 10);
+        loop.runUntilComplete(Asyncio.sleep(20));
+
+        timer.cancel();
+
+        assertTrue(timer.isCancelled());
+        assertEquals(List.of(1), fired);
+        assertEquals(0, loop.timersQueued());
+    }
+
+    private TimerHandle schedule(int id, long millis) {
+        return loop.callAt(millis * 1_000_000, () -> fired.add(id));
     }
 }

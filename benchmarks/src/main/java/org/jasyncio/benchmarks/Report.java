@@ -38,6 +38,7 @@ final class Report {
             new Row("handoff", "ns / value", "Handoff", null, 0),
             new Row("queue-handoff", "ns / value", "QueueHandoff", null, 0),
             new Row("queue-handoff, allocated", "B / value", "QueueHandoff", "gc.alloc.rate.norm", 0),
+            new Row("queue-handoff, loop thread's CPU", "ns / value", "QueueHandoff", "cpuNanosPerOp", 0),
             new Row("lock-uncontended", "ns / pair", "LockUncontended", null, 0),
             new Row("lock-uncontended, allocated", "B / pair", "LockUncontended", "gc.alloc.rate.norm", 0),
             new Row("spawn-sleep, beyond the 1 s sleep", "ms / 1M tasks", "SpawnSleep", null, SpawnSleepWorkload.SLEEP_MILLIS),
@@ -46,6 +47,8 @@ final class Report {
             new Row("taskgroup-1k", "ns / task", "TaskGroupThousand", null, 0),
             new Row("timeout, body first", "ns / timeout", "TimeoutFirst", null, 0),
             new Row("timers", "ns / timer", "Timers", null, 0),
+            new Row("timers, 1M pending", "ns / timer", "TimersPending", null, 0),
+            new Row("timers, 1M pending, loop thread's CPU", "ns / timer", "TimersPending", "cpuNanosPerOp", 0),
             new Row("throw through " + ThrowThroughAwaits.DEPTH + " awaits", "ns / throw", "ThrowThroughAwaits", null, 0));
 
     private Report() {

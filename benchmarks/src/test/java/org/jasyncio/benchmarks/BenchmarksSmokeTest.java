@@ -36,7 +36,8 @@ class BenchmarksSmokeTest {
             Map.entry("AwaitChainNotInlined", NO_COMPLETABLE_FUTURE), Map.entry("Yield", ALL), Map.entry("Handoff", ALL),
             Map.entry("QueueHandoff", NO_COMPLETABLE_FUTURE), Map.entry("LockUncontended", NO_COMPLETABLE_FUTURE),
             Map.entry("SpawnSleep", ALL), Map.entry("SpawnSleepHeap", ALL), Map.entry("GatherThousand", ALL),
-            Map.entry("Timers", ALL), Map.entry("TaskGroupThousand", NO_COMPLETABLE_FUTURE),
+            Map.entry("Timers", ALL), Map.entry("TimersPending", Set.of("jasyncio")),
+            Map.entry("TaskGroupThousand", NO_COMPLETABLE_FUTURE),
             Map.entry("TimeoutFirst", NO_COMPLETABLE_FUTURE), Map.entry("ThrowThroughAwaits", COROUTINE_LIBRARIES));
 
     @Test
@@ -57,6 +58,7 @@ class BenchmarksSmokeTest {
                 .param("tasks", "2000")
                 .param("sleepMillis", "10")
                 .param("timers", "1000")
+                .param("pending", "1000")
                 .param("timeouts", "100")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);

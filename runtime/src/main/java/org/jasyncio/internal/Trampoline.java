@@ -26,7 +26,8 @@ import org.jasyncio.Future;
  *
  * <p>Invariant (asyncio's): either {@code waiter} is {@code null} and a step is scheduled or running,
  * or {@code waiter} is what schedules the next step when it completes: a {@link Future} this object
- * is a done callback of, the loop's timers (a sleep), or a {@link CompletionStage}.
+ * is a done callback of, the loop's timers (a sleep), a {@link WaitingFrame} parked in a primitive's
+ * {@link Waiters}, or a {@link CompletionStage}.
  *
  * <p>Thread rule: everything runs on the loop thread, except the completion of an awaited
  * {@code CompletionStage}, which only hands its outcome over with {@link EventLoop#callSoonThreadsafe}.
@@ -46,10 +47,8 @@ public abstract class Trampoline<T> extends Future<T> {
 
     private AsyncFrame<?> current;
     private Object waiter;
-    /** How many cancellations were requested and not taken back by {@link #uncancel()}. */
-    private int cancelRequests;
-    /** The message of the latest cancellation request, for the exception thrown at the await. */
-    private String cancelMessage;
+    /** The cancellation requests, made at the first: most tasks are never cancelled, and carry no fields for it. */
+    private CancelRequests cancelRequests;
     /** The value, or with {@link #DELIVERED_FAILURE} the exception, for the frame resumed next. */
     private Object delivered;
     private short depth;
@@ -81,7 +80,7 @@ public abstract class Trampoline<T> extends Future<T> {
     /** Queues this task's next step once {@code delay} has passed, in the loop's timers. */
     protected abstract void scheduleAfter(Duration delay);
 
-    /** Takes this task out of the loop's timers. */
+    /** Notes that this task, sleeping in the loop's timers, was woken early: its entry there is stale. */
     protected abstract void unscheduleTimer();
 
     /** Makes this task a done callback of {@code future}: its next step is scheduled when it completes. */
@@ -89,6 +88,19 @@ public abstract class Trampoline<T> extends Future<T> {
 
     /** Completes the task with the outcome of its outermost frame: {@code exception}, or else {@code value}. */
     protected abstract void complete(Object value, Throwable exception);
+
+    /** Whether this task sleeps: its entry in the loop's timers, not yet due, is what wakes it. */
+    protected final boolean isSleeping() {
+        return waiter == SLEEPING;
+    }
+
+    /**
+     * Its entry in the loop's timers is due and its step is being queued: the task no longer sleeps,
+     * so that a cancellation before the step runs does not queue a second step.
+     */
+    protected final void wokenByTimer() {
+        waiter = null;
+    }
 
     /** The innermost frame: the one that runs or will run next, or, once the task is done, its coroutine. */
     protected final AsyncFrame<?> currentFrame() {
@@ -113,15 +125,18 @@ public abstract class Trampoline<T> extends Future<T> {
      * @param message what the {@code CancellationException} says; {@code null} for the default
      */
     protected final void requestCancel(String message) {
-        cancelRequests++;
-        cancelMessage = message;
+        if (cancelRequests == null) {
+            cancelRequests = new CancelRequests();
+        }
+        cancelRequests.count++;
+        cancelRequests.message = message;
         flags |= MUST_CANCEL;
         interruptWaiter();
     }
 
     /** How many cancellation requests are pending, as asyncio's {@code Task.cancelling()}. */
     protected final int cancelRequests() {
-        return cancelRequests;
+        return cancelRequests == null ? 0 : cancelRequests.count;
     }
 
     /**
@@ -131,10 +146,13 @@ public abstract class Trampoline<T> extends Future<T> {
      * @return the requests still pending
      */
     protected final int takeBackCancel() {
-        if (cancelRequests > 0 && --cancelRequests == 0) {
+        if (cancelRequests == null) {
+            return 0;
+        }
+        if (cancelRequests.count > 0 && --cancelRequests.count == 0) {
             flags &= ~MUST_CANCEL;
         }
-        return cancelRequests;
+        return cancelRequests.count;
     }
 
     /** One step: delivers what the task was woken with, then resumes frames until one suspends. */
@@ -242,6 +260,17 @@ public abstract class Trampoline<T> extends Future<T> {
         return Await.SUSPENDED;
     }
 
+    /** Suspends {@code frame}, parked in a {@link Waiters} queue, until it is woken or the task cancelled. */
+    final Object park(WaitingFrame<?> frame) {
+        return suspend(frame, frame);
+    }
+
+    /** Wakes this task, parked in a {@link Waiters} queue: its next step resumes the parked frame. */
+    final void unpark() {
+        waiter = null;
+        schedule();
+    }
+
     /** The outcome delivered to the frame being resumed: returns the value or throws the exception. */
     final Object takeDelivered() {
         if ((flags & DELIVERED_FAILURE) != 0) {
@@ -286,18 +315,21 @@ public abstract class Trampoline<T> extends Future<T> {
     }
 
     private CancellationException cancellation() {
-        return new CancellationException(cancelMessage != null ? cancelMessage : "task was cancelled");
+        String message = cancelRequests != null ? cancelRequests.message : null;
+        return new CancellationException(message != null ? message : "task was cancelled");
     }
 
     private void interruptWaiter() {
         Object on = waiter;
         if (on instanceof Future<?> future) {
-            if (future.cancel(cancelMessage)) {
+            if (future.cancel(cancelRequests.message)) {
                 flags &= ~MUST_CANCEL;
             }
         } else if (on != null) {
             if (on == SLEEPING) {
                 unscheduleTimer();
+            } else if (on instanceof WaitingFrame<?> parked) {
+                parked.cancelWait();
             }
             waiter = null;
             schedule();
@@ -328,5 +360,11 @@ public abstract class Trampoline<T> extends Future<T> {
     private void finish(AsyncFrame<?> root, Object result, Throwable exception) {
         current = root;
         complete(result, exception);
+    }
+
+    /** How many cancellations were requested and not taken back by {@link #takeBackCancel()}, and the latest one's message. */
+    private static final class CancelRequests {
+        int count;
+        String message;
     }
 }

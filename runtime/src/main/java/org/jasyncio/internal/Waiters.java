@@ -2,33 +2,32 @@ package org.jasyncio.internal;
 
 import java.util.ArrayDeque;
 
-import org.jasyncio.Asyncio;
 import org.jasyncio.EventLoop;
-import org.jasyncio.Future;
 
 /**
- * The tasks waiting on one synchronisation primitive or queue, first-in first-out: one pending
- * {@link Future} each, as asyncio's {@code _waiters} deques. Not for user code: the primitives of
- * {@code org.jasyncio.sync} and {@code org.jasyncio.queues} keep one each.
+ * The tasks waiting on one synchronisation primitive or queue, first-in first-out, as asyncio's
+ * {@code _waiters} deques. Not for user code: the primitives of {@code org.jasyncio.sync} and
+ * {@code org.jasyncio.queues} keep one each.
  *
- * <p>A waiter is added by {@link #add()} and waits on its future; whoever wakes it completes the
- * future and leaves it in place; the waiter removes it with {@link #remove} once it runs again,
- * woken or cancelled. So a future in here is either pending, or done and about to be removed by its
- * task: done with {@code null} (woken) or cancelled (its task was cancelled).
+ * <p>A waiting task is parked here by the coroutine it waits in, a {@link WaitingFrame}, with no
+ * future: {@link #park} queues the frame and suspends its task; a wake marks the frame woken and
+ * schedules the task's next step; cancelling the task marks the frame cancelled and schedules the
+ * step that throws the {@code CancellationException} at it. Either way the frame stays here until
+ * it runs again and leaves, with {@link #leave}. So a frame in here is either waiting, or woken or
+ * cancelled and about to leave.
  *
- * <p>Loop binding, as asyncio's {@code _LoopBoundMixin}: the first {@link #add()} binds the primitive
- * to the running loop; an {@code add()} from another loop throws {@link IllegalStateException}. What
- * never waits never binds.
+ * <p>Loop binding, as asyncio's {@code _LoopBoundMixin}: the first {@link #park} binds the primitive
+ * to the loop of the waiting task; a task of another loop that parks here gets
+ * {@link IllegalStateException}. What never waits never binds.
  *
- * <p>Nothing is allocated until a task waits. Thread rule: loop-thread only, unchecked (the
- * futures check it).
+ * <p>Nothing is allocated until a task waits. Thread rule: loop-thread only, unchecked.
  */
 public final class Waiters {
 
     /** What the waiters wait on, named in error messages. */
     private final Object owner;
     private EventLoop loop;
-    private ArrayDeque<Future<Void>> queue;
+    private ArrayDeque<WaitingFrame<?>> queue;
 
     /** The waiters of {@code owner}, none yet. */
     public Waiters(Object owner) {
@@ -36,13 +35,15 @@ public final class Waiters {
     }
 
     /**
-     * Adds a waiter at the end: a new pending future on the running loop, to which this binds.
+     * Queues {@code frame}, which runs now in its task, at the end, and suspends the task until the
+     * frame is woken or the task cancelled. The frame returns what this returns.
      *
-     * @throws IllegalStateException if no loop runs on this thread, or it is another loop than the
-     *         one a task waited on before
+     * @return {@link Await#SUSPENDED}
+     * @throws IllegalStateException if the task runs on another loop than the one a task waited on before
      */
-    public Future<Void> add() {
-        EventLoop running = Asyncio.getRunningLoop();
+    public Object park(WaitingFrame<?> frame) {
+        Trampoline<?> task = frame.driver;
+        EventLoop running = task.loop();
         if (loop == null) {
             loop = running;
         } else if (loop != running) {
@@ -53,14 +54,21 @@ public final class Waiters {
         if (queue == null) {
             queue = new ArrayDeque<>();
         }
-        Future<Void> waiter = running.createFuture();
-        queue.addLast(waiter);
-        return waiter;
+        queue.addLast(frame);
+        frame.waitState = WaitingFrame.WAITING;
+        return task.park(frame);
     }
 
-    /** Removes {@code waiter}, if it is still here. */
-    public void remove(Future<Void> waiter) {
-        queue.removeFirstOccurrence(waiter);
+    /**
+     * Takes {@code frame}, which runs again after {@link #park}, out of the queue.
+     *
+     * @return whether its task was cancelled while it waited, rather than woken
+     */
+    public boolean leave(WaitingFrame<?> frame) {
+        boolean cancelled = frame.waitState == WaitingFrame.CANCELLED;
+        frame.waitState = WaitingFrame.IDLE;
+        queue.removeFirstOccurrence(frame);
+        return cancelled;
     }
 
     /** Whether no task waits. */
@@ -68,7 +76,7 @@ public final class Waiters {
         return queue == null || queue.isEmpty();
     }
 
-    /** How many futures are here, woken or cancelled ones not yet removed included. */
+    /** How many frames are here, woken or cancelled ones that have not left yet included. */
     public int size() {
         return queue == null ? 0 : queue.size();
     }
@@ -78,8 +86,8 @@ public final class Waiters {
         if (isEmpty()) {
             return true;
         }
-        for (Future<Void> waiter : queue) {
-            if (!waiter.isCancelled()) {
+        for (WaitingFrame<?> frame : queue) {
+            if (frame.waitState != WaitingFrame.CANCELLED) {
                 return false;
             }
         }
@@ -87,41 +95,49 @@ public final class Waiters {
     }
 
     /**
-     * Wakes the first waiter, unless it is already done (then it is about to run, and will wake the
-     * next itself if it must), as asyncio's {@code Lock._wake_up_first}.
+     * Wakes the first waiter, unless it is already woken or cancelled (then it is about to run, and
+     * will wake the next itself if it must), as asyncio's {@code Lock._wake_up_first}.
      */
     public void wakeFirst() {
         if (!isEmpty()) {
-            Future<Void> first = queue.peekFirst();
-            if (!first.isDone()) {
-                first.setResult(null);
+            WaitingFrame<?> first = queue.peekFirst();
+            if (first.waitState == WaitingFrame.WAITING) {
+                wake(first);
             }
         }
     }
 
     /**
-     * Wakes the first waiter that is still pending, skipping those already woken or cancelled.
+     * Wakes the first waiter that is still waiting, skipping those already woken or cancelled.
      *
      * @return whether there was one
      */
     public boolean wakeNext() {
+        if (isEmpty()) {
+            return false;
+        }
+        WaitingFrame<?> first = queue.peekFirst();
+        if (first.waitState == WaitingFrame.WAITING) {
+            wake(first);
+            return true;
+        }
         return wake(1) == 1;
     }
 
     /**
-     * Wakes the first {@code n} waiters that are still pending, in order.
+     * Wakes the first {@code n} waiters that are still waiting, in order.
      *
      * @return how many were woken
      */
     public int wake(int n) {
         int woken = 0;
         if (queue != null) {
-            for (Future<Void> waiter : queue) {
+            for (WaitingFrame<?> frame : queue) {
                 if (woken >= n) {
                     break;
                 }
-                if (!waiter.isDone()) {
-                    waiter.setResult(null);
+                if (frame.waitState == WaitingFrame.WAITING) {
+                    wake(frame);
                     woken++;
                 }
             }
@@ -129,8 +145,13 @@ public final class Waiters {
         return woken;
     }
 
-    /** Wakes every waiter that is still pending. */
+    /** Wakes every waiter that is still waiting. */
     public void wakeAll() {
         wake(Integer.MAX_VALUE);
+    }
+
+    private static void wake(WaitingFrame<?> frame) {
+        frame.waitState = WaitingFrame.WOKEN;
+        frame.driver.unpark();
     }
 }

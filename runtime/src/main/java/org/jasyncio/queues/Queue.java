@@ -5,10 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 import org.jasyncio.Coroutine;
-import org.jasyncio.Future;
-import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
 import org.jasyncio.internal.Waiters;
+import org.jasyncio.internal.WaitingFrame;
 import org.jasyncio.sync.Event;
 
 /**
@@ -214,11 +213,10 @@ public class Queue<E> {
                 + (shutDown ? ", shut down" : "") + "]";
     }
 
-    /** The coroutine of {@link #get()}. States: not started or woken ({@code waiter} null), waiting. */
-    private static final class Get<E> extends AsyncFrame<E> {
+    /** The coroutine of {@link #get()}. States: not started or woken, waiting ({@link #waited()}). */
+    private static final class Get<E> extends WaitingFrame<E> {
 
         private final Queue<E> queue;
-        private Future<Void> waiter;
 
         Get(Queue<E> queue) {
             this.queue = queue;
@@ -227,27 +225,24 @@ public class Queue<E> {
         @Override
         protected Object resume() {
             Queue<E> queue = this.queue;
-            if (waiter != null) {
+            if (waited()) {
                 woken(queue);
             }
             if (queue.items.isEmpty()) {
                 if (queue.shutDown) {
                     throw new QueueShutDownException("get() on " + queue + ", which is shut down and empty");
                 }
-                waiter = queue.getters.add();
-                return Await.await(waiter, this);
+                return queue.getters.park(this);
             }
             return queue.getNowait();
         }
 
         private void woken(Queue<E> queue) {
-            Future<Void> woken = waiter;
-            waiter = null;
-            queue.getters.remove(woken);
+            boolean cancelledWaiting = queue.getters.leave(this);
             try {
                 Await.resumed(this);
             } catch (CancellationException e) {
-                if (!queue.isEmpty() && !woken.isCancelled()) {
+                if (!queue.isEmpty() && !cancelledWaiting) {
                     // Woken for an element, then cancelled before it ran: the next getter takes it.
                     queue.getters.wakeNext();
                 }
@@ -261,12 +256,11 @@ public class Queue<E> {
         }
     }
 
-    /** The coroutine of {@link #put}. States: not started or woken ({@code waiter} null), waiting. */
-    private static final class Put<E> extends AsyncFrame<Void> {
+    /** The coroutine of {@link #put}. States: not started or woken, waiting ({@link #waited()}). */
+    private static final class Put<E> extends WaitingFrame<Void> {
 
         private final Queue<E> queue;
         private final E item;
-        private Future<Void> waiter;
 
         Put(Queue<E> queue, E item) {
             this.queue = queue;
@@ -276,28 +270,25 @@ public class Queue<E> {
         @Override
         protected Object resume() {
             Queue<E> queue = this.queue;
-            if (waiter != null) {
+            if (waited()) {
                 woken(queue);
             }
             if (queue.isFull()) {
                 if (queue.shutDown) {
                     throw new QueueShutDownException("put() on " + queue + ", which is shut down");
                 }
-                waiter = queue.putters.add();
-                return Await.await(waiter, this);
+                return queue.putters.park(this);
             }
             queue.putNowait(item);
             return null;
         }
 
         private void woken(Queue<E> queue) {
-            Future<Void> woken = waiter;
-            waiter = null;
-            queue.putters.remove(woken);
+            boolean cancelledWaiting = queue.putters.leave(this);
             try {
                 Await.resumed(this);
             } catch (CancellationException e) {
-                if (!queue.isFull() && !woken.isCancelled()) {
+                if (!queue.isFull() && !cancelledWaiting) {
                     // Woken for room, then cancelled before it ran: the next putter takes it.
                     queue.putters.wakeNext();
                 }

@@ -4,11 +4,10 @@ import java.util.Locale;
 import java.util.concurrent.BrokenBarrierException;
 
 import org.jasyncio.Coroutine;
-import org.jasyncio.Future;
-import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
 import org.jasyncio.internal.Throwing;
 import org.jasyncio.internal.Waiters;
+import org.jasyncio.internal.WaitingFrame;
 
 /**
  * A meeting point for a fixed number of tasks of one event loop, as asyncio's {@code Barrier}: each
@@ -127,10 +126,9 @@ public class Barrier {
      * or resets), then, once counted, in the barrier (waiting while it fills). Every wait is for the
      * next change of state: all waiters are woken and each checks again.
      */
-    private static final class ArriveAndWait extends AsyncFrame<Integer> {
+    private static final class ArriveAndWait extends WaitingFrame<Integer> {
 
         private final Barrier barrier;
-        private Future<Void> waiter;
         /** The order of arrival, or -1 while entering. */
         private int index = -1;
 
@@ -140,9 +138,8 @@ public class Barrier {
 
         @Override
         protected Object resume() {
-            if (waiter != null) {
-                barrier.waiters.remove(waiter);
-                waiter = null;
+            if (waited()) {
+                barrier.waiters.leave(this);
                 try {
                     Await.resumed(this);
                 } catch (RuntimeException e) {
@@ -186,8 +183,7 @@ public class Barrier {
         }
 
         private Object waitForChange() {
-            waiter = barrier.waiters.add();
-            return Await.await(waiter, this);
+            return barrier.waiters.park(this);
         }
 
         @Override

@@ -5,10 +5,10 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.jasyncio.Coroutine;
-import org.jasyncio.Future;
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
 import org.jasyncio.internal.Waiters;
+import org.jasyncio.internal.WaitingFrame;
 
 /**
  * A condition variable for the tasks of one event loop, as asyncio's {@code Condition}: tasks that
@@ -143,11 +143,10 @@ public class Condition {
      * The coroutine of {@link #waitSignal()}. States: 0, not started; 1, waiting for a signal; 2,
      * waiting to re-acquire the lock.
      */
-    private static final class WaitSignal extends AsyncFrame<Void> {
+    private static final class WaitSignal extends WaitingFrame<Void> {
 
         private final Condition condition;
         private int state;
-        private Future<Void> waiter;
         /** The cancellation to rethrow once the lock is held again. */
         private CancellationException cancelled;
 
@@ -166,14 +165,14 @@ public class Condition {
 
         private Object start() {
             condition.checkLocked("waitSignal");
-            waiter = condition.waiters.add();
-            condition.lock.release();
             state = 1;
-            return Await.await(waiter, this);
+            Object parked = condition.waiters.park(this);
+            condition.lock.release();
+            return parked;
         }
 
         private Object signalled() {
-            condition.waiters.remove(waiter);
+            condition.waiters.leave(this);
             try {
                 Await.resumed(this);
             } catch (CancellationException e) {

@@ -1,10 +1,9 @@
 package org.jasyncio.sync;
 
 import org.jasyncio.Coroutine;
-import org.jasyncio.Future;
-import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
 import org.jasyncio.internal.Waiters;
+import org.jasyncio.internal.WaitingFrame;
 
 /**
  * A flag that tasks of one event loop can wait for, as asyncio's {@code Event}.
@@ -60,11 +59,10 @@ public class Event {
         return "Event[" + (set ? "set" : "clear") + ", waiters=" + waiters.size() + "]";
     }
 
-    /** The coroutine of {@link #waitUntilSet()}. States: not started ({@code waiter} null), waiting. */
-    private static final class WaitUntilSet extends AsyncFrame<Void> {
+    /** The coroutine of {@link #waitUntilSet()}. States: not started, waiting ({@link #waited()}). */
+    private static final class WaitUntilSet extends WaitingFrame<Void> {
 
         private final Event event;
-        private Future<Void> waiter;
 
         WaitUntilSet(Event event) {
             this.event = event;
@@ -72,15 +70,14 @@ public class Event {
 
         @Override
         protected Object resume() {
-            if (waiter != null) {
-                event.waiters.remove(waiter);
+            if (waited()) {
+                event.waiters.leave(this);
                 return Await.resumed(this);
             }
             if (event.set) {
                 return null;
             }
-            waiter = event.waiters.add();
-            return Await.await(waiter, this);
+            return event.waiters.park(this);
         }
 
         @Override

@@ -3,10 +3,9 @@ package org.jasyncio.sync;
 import java.util.concurrent.CancellationException;
 
 import org.jasyncio.Coroutine;
-import org.jasyncio.Future;
-import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
 import org.jasyncio.internal.Waiters;
+import org.jasyncio.internal.WaitingFrame;
 
 /**
  * A mutual-exclusion lock for the tasks of one event loop, as asyncio's {@code Lock}: not owned by a
@@ -79,11 +78,10 @@ public class Lock {
         return "Lock[" + (locked ? "locked" : "unlocked") + ", waiters=" + waiters.size() + "]";
     }
 
-    /** The coroutine of {@link #acquire()}. States: not started ({@code waiter} null), waiting in line. */
-    private static final class Acquire extends AsyncFrame<Void> {
+    /** The coroutine of {@link #acquire()}. States: not started, waiting in line ({@link #waited()}). */
+    private static final class Acquire extends WaitingFrame<Void> {
 
         private final Lock lock;
-        private Future<Void> waiter;
 
         Acquire(Lock lock) {
             this.lock = lock;
@@ -91,7 +89,7 @@ public class Lock {
 
         @Override
         protected Object resume() {
-            if (waiter != null) {
+            if (waited()) {
                 return woken();
             }
             Lock lock = this.lock;
@@ -99,22 +97,21 @@ public class Lock {
                 lock.locked = true;
                 return null;
             }
-            waiter = lock.waiters.add();
-            return Await.await(waiter, this);
+            return lock.waiters.park(this);
         }
 
         private Object woken() {
             try {
                 Await.resumed(this);
             } catch (CancellationException e) {
-                lock.waiters.remove(waiter);
+                lock.waiters.leave(this);
                 if (!lock.locked) {
                     // Woken and cancelled before it ran: the lock is free, so the next in line must run.
                     lock.waiters.wakeFirst();
                 }
                 throw e;
             }
-            lock.waiters.remove(waiter);
+            lock.waiters.leave(this);
             lock.locked = true;
             return null;
         }

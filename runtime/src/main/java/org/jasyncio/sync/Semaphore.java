@@ -3,10 +3,9 @@ package org.jasyncio.sync;
 import java.util.concurrent.CancellationException;
 
 import org.jasyncio.Coroutine;
-import org.jasyncio.Future;
-import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
 import org.jasyncio.internal.Waiters;
+import org.jasyncio.internal.WaitingFrame;
 
 /**
  * A counter of permits for the tasks of one event loop, as asyncio's {@code Semaphore}:
@@ -85,11 +84,10 @@ public class Semaphore {
         return false;
     }
 
-    /** The coroutine of {@link #acquire()}. States: not started ({@code waiter} null), waiting in line. */
-    private static final class Acquire extends AsyncFrame<Void> {
+    /** The coroutine of {@link #acquire()}. States: not started, waiting in line ({@link #waited()}). */
+    private static final class Acquire extends WaitingFrame<Void> {
 
         private final Semaphore semaphore;
-        private Future<Void> waiter;
 
         Acquire(Semaphore semaphore) {
             this.semaphore = semaphore;
@@ -97,7 +95,7 @@ public class Semaphore {
 
         @Override
         protected Object resume() {
-            if (waiter != null) {
+            if (waited()) {
                 return woken();
             }
             Semaphore semaphore = this.semaphore;
@@ -105,16 +103,15 @@ public class Semaphore {
                 semaphore.permits--;
                 return null;
             }
-            waiter = semaphore.waiters.add();
-            return Await.await(waiter, this);
+            return semaphore.waiters.park(this);
         }
 
         private Object woken() {
-            semaphore.waiters.remove(waiter);
+            boolean cancelledWaiting = semaphore.waiters.leave(this);
             try {
                 Await.resumed(this);
             } catch (CancellationException e) {
-                if (!waiter.isCancelled()) {
+                if (!cancelledWaiting) {
                     // Woken with a permit, then cancelled before it ran: the permit goes back.
                     semaphore.permits++;
                 }
