@@ -49,6 +49,17 @@ public final class Abi {
     /** The return descriptor of a rewritten body: its result, or {@code SUSPENDED}. */
     public static final String BODY_RETURN_DESC = "Ljava/lang/Object;";
 
+    /** The marker on the stubs the compiler writes whole, so coverage tools skip them. */
+    public static final String GENERATED_ANNOTATION = "Lorg/jasyncio/internal/Generated;";
+
+    /** The throwable whose throw and catch are a body's jumps at its awaits and at its resumption. */
+    public static final String SUSPENSION = "org/jasyncio/internal/Suspension";
+    public static final String SUSPENSION_AWAIT_DESC =
+            "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String RESUMING = "RESUMING";
+    public static final String RESUME_AT = "resumeAt";
+    public static final String RESUME_AT_DESC = "(II)V";
+
     /** Infix of generated frame class names: {@code Owner$Async$method}. */
     public static final String FRAME_CLASS_INFIX = "$Async$";
 

@@ -5,6 +5,7 @@ import org.jasyncio.Awaitable;
 import org.jasyncio.Coroutine;
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
+import org.jasyncio.internal.Suspension;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 
@@ -24,6 +25,7 @@ class AbiTest {
     void annotations_resolve() throws ClassNotFoundException {
         assertEquals(Abi.ASYNC_ANNOTATION, descriptorOf("org.jasyncio.annotation.Async"));
         assertEquals(Abi.INSTRUMENTED_ANNOTATION, descriptorOf("org.jasyncio.internal.Instrumented"));
+        assertEquals(Abi.GENERATED_ANNOTATION, descriptorOf("org.jasyncio.internal.Generated"));
         assertEquals(Abi.COROUTINE_DESC, Type.getDescriptor(Coroutine.class));
         assertEquals(Abi.AWAITABLE_DESC, Type.getDescriptor(Awaitable.class));
     }
@@ -66,6 +68,19 @@ class AbiTest {
         assertEquals(Abi.SUSPENDED_DESC, Type.getDescriptor(suspended.getType()));
         assertTrue(Modifier.isStatic(await.getModifiers()) && Modifier.isStatic(resumed.getModifiers())
                 && Modifier.isFinal(suspended.getModifiers()));
+    }
+
+    @Test
+    void suspension_resolves_asPublicStatics() throws NoSuchMethodException, NoSuchFieldException {
+        assertEquals(Abi.SUSPENSION, Type.getInternalName(Suspension.class));
+        Method await = Suspension.class.getMethod(Abi.AWAIT, Object.class, AsyncFrame.class);
+        assertEquals(Abi.SUSPENSION_AWAIT_DESC, Type.getMethodDescriptor(await));
+        Method resumeAt = Suspension.class.getMethod(Abi.RESUME_AT, int.class, int.class);
+        assertEquals(Abi.RESUME_AT_DESC, Type.getMethodDescriptor(resumeAt));
+        Field resuming = Suspension.class.getField(Abi.RESUMING);
+        assertEquals("Ljava/lang/Object;", Type.getDescriptor(resuming.getType()));
+        assertTrue(Modifier.isStatic(await.getModifiers()) && Modifier.isStatic(resumeAt.getModifiers())
+                && Modifier.isFinal(resuming.getModifiers()));
     }
 
     private static String descriptorOf(String className) throws ClassNotFoundException {
