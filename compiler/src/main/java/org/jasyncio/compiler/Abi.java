@@ -37,12 +37,8 @@ public final class Abi {
     public static final String ELEMENT_AT_DESC = "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
             + "Ljava/lang/String;I)Ljava/lang/StackTraceElement;";
 
-    /** The entry points generated bodies call at each await. */
+    /** The runtime's await support, whose {@code SUSPENDED} a body returns when it has suspended. */
     public static final String AWAIT_SUPPORT = "org/jasyncio/internal/Await";
-    public static final String AWAIT_SUPPORT_AWAIT_DESC =
-            "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
-    public static final String RESUMED = "resumed";
-    public static final String RESUMED_DESC = "(Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
     public static final String SUSPENDED = "SUSPENDED";
     public static final String SUSPENDED_DESC = "Ljava/lang/Object;";
 

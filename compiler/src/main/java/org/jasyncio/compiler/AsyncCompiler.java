@@ -34,8 +34,9 @@ import java.util.Map;
  * <p>For each {@code @Async} method {@code m} of class {@code C} it produces: a stub with
  * {@code m}'s declaration that returns a new frame capturing the arguments, marked as generated; the
  * state machine body, a method also named {@code m} that takes the frame, so that stack traces name
- * the user's method and line and coverage tools report its code there (the frame class cannot be
- * named in source, so no caller is offered this overload); and the frame class {@code C$Async$m}.
+ * the user's method and line and coverage tools report its code there (source code cannot name its
+ * parameter type, the frame class, though javac may still match a bare {@code null} argument to it);
+ * and the frame class {@code C$Async$m}.
  * The rewritten class is marked, so that a second run recognises it and leaves it alone.
  */
 public final class AsyncCompiler {
