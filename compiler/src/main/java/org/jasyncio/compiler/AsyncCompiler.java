@@ -32,12 +32,12 @@ import java.util.Map;
  * the class file's own stack map frames.
  *
  * <p>For each {@code @Async} method {@code m} of class {@code C} it produces: a stub with
- * {@code m}'s declaration that returns a new frame capturing the arguments, marked as generated; the
- * state machine body, a method also named {@code m} that takes the frame, so that stack traces name
- * the user's method and line and coverage tools report its code there (source code cannot name its
- * parameter type, the frame class, though javac may still match a bare {@code null} argument to it);
- * and the frame class {@code C$Async$m}.
- * The rewritten class is marked, so that a second run recognises it and leaves it alone.
+ * {@code m}'s declaration that returns a new frame capturing the arguments, marked generated; the
+ * state machine body, a method also named {@code m} (so that stack traces and coverage reports show
+ * the user's method and lines; source code cannot name its parameter, though javac may match a bare
+ * {@code null} argument to it) that
+ * takes the frame; and the frame class {@code C$Async$m}. The rewritten class is marked, so that a
+ * second run recognises it and leaves it alone.
  */
 public final class AsyncCompiler {
 
