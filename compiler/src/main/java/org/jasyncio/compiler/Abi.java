@@ -37,8 +37,13 @@ public final class Abi {
     public static final String ELEMENT_AT_DESC = "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
             + "Ljava/lang/String;I)Ljava/lang/StackTraceElement;";
 
-    /** The runtime's await support, whose {@code SUSPENDED} a body returns when it has suspended. */
+    /**
+     * The runtime's await support: a resumed body reads the value delivered to it with
+     * {@code resumed}, and returns {@code SUSPENDED} when it has suspended.
+     */
     public static final String AWAIT_SUPPORT = "org/jasyncio/internal/Await";
+    public static final String RESUMED = "resumed";
+    public static final String RESUMED_DESC = "(Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
     public static final String SUSPENDED = "SUSPENDED";
     public static final String SUSPENDED_DESC = "Ljava/lang/Object;";
 
@@ -52,7 +57,6 @@ public final class Abi {
     public static final String SUSPENSION = "org/jasyncio/internal/Suspension";
     public static final String SUSPENSION_AWAIT_DESC =
             "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
-    public static final String RESUMING = "RESUMING";
     public static final String RESUME_AT = "resumeAt";
     public static final String RESUME_AT_DESC = "(II)V";
 

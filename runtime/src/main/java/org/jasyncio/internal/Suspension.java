@@ -19,17 +19,6 @@ package org.jasyncio.internal;
  */
 public final class Suspension extends Throwable {
 
-    /**
-     * What a resumed body passes to {@link #await} in place of the awaitable, at the same call, so
-     * that the value delivered to it is read inside the user's {@code try} ranges.
-     */
-    public static final Object RESUMING = new Object() {
-        @Override
-        public String toString() {
-            return "RESUMING";
-        }
-    };
-
     private static final long serialVersionUID = 1L;
 
     /** The one instance: immutable, since it records no stack trace, cause or suppressed exceptions. */
@@ -42,13 +31,9 @@ public final class Suspension extends Throwable {
     /**
      * An await of {@code awaitable} from {@code frame}: its value, or its exception, as
      * {@link Await#await} gives them; throws this class's instance when the await suspended, which
-     * sends the body to the handler that saves its frame. With {@link #RESUMING}: the value (or
-     * exception) delivered to the resumed frame, from {@link Await#resumed}.
+     * sends the body to the handler that saves its frame.
      */
     public static Object await(Object awaitable, AsyncFrame<?> frame) throws Suspension {
-        if (awaitable == RESUMING) {
-            return Await.resumed(frame);
-        }
         Object result = Await.await(awaitable, frame);
         if (result == Await.SUSPENDED) {
             throw JUMP;

@@ -38,9 +38,9 @@ import java.util.List;
  * just that call saves the live locals and the stack under the awaited value (copied into scratch
  * locals for this, as a throw empties the stack) into the frame's fields and returns
  * {@code SUSPENDED}. On entry, one {@code Suspension.resumeAt(state, k)} per point throws when the
- * frame resumes at point {@code k}; its handler reloads the saved values and jumps back to the same
- * call with {@code RESUMING} for {@code x}, which then gives the value delivered to the frame, at the
- * original place, inside the original {@code try} ranges, so that an exception delivered there is
+ * frame resumes at point {@code k}; its handler reloads the saved values and jumps back to a call of
+ * {@code Await.resumed} right after the await, inside the original {@code try} ranges, so that an
+ * exception delivered there is
  * caught exactly where the source says.
  *
  * <p>So the generated code adds no branch instruction (coverage tools count those as the user's,
@@ -82,15 +82,15 @@ public final class BodyRewriter {
         InsnList lined = new InsnList();
         List<TryCatchBlockNode> jumps = new ArrayList<>();
         for (SuspensionPoint point : plan.points()) {
-            LabelNode site = new LabelNode();
+            LabelNode resumed = new LabelNode();
             LabelNode save = new LabelNode();
             LabelNode restore = new LabelNode();
-            body.instructions.insertBefore(point.call(), awaitSite(point, site, save, jumps));
+            body.instructions.insertBefore(point.call(), awaitSite(point, resumed, save, jumps));
             body.instructions.remove(point.call());
             dispatch.add(resumeAt(point, restore, jumps));
             InsnList handlers = point.line() > 0 ? lined : unlined;
             handlers.add(save(point, save));
-            handlers.add(restore(point, restore, site));
+            handlers.add(restore(point, restore, resumed));
             maxLocals = Math.max(maxLocals, scratch + point.frame().stack().size());
         }
         unlined.add(lined);
@@ -166,16 +166,14 @@ public final class BodyRewriter {
      * Replaces the {@code Asyncio.await} call with {@code Suspension.await(x, frame)}, whose throw on
      * suspension goes to the point's {@code save} handler. The stack under {@code x} is first copied
      * into scratch locals, which that handler reads, since a throw empties the stack. The restore
-     * handler comes back in at {@code site} with {@code RESUMING} in place of {@code x}, so that the
-     * value delivered to the frame is read by the same call, inside the original {@code try} ranges.
+     * handler comes back in at {@code resumed}, with the stack under {@code x} reloaded, where
+     * {@code Await.resumed(frame)} gives the value delivered to the frame, inside the original
+     * {@code try} ranges. Either way the value is then on the stack. The two paths meet after the
+     * value is known, never on {@code x}: a coroutine created for the await and awaited at once is
+     * then still scalar-replaced by the JIT.
      */
-    private InsnList awaitSite(SuspensionPoint point, LabelNode site, LabelNode save, List<TryCatchBlockNode> jumps) {
+    private InsnList awaitSite(SuspensionPoint point, LabelNode resumed, LabelNode save, List<TryCatchBlockNode> jumps) {
         InsnList code = new InsnList();
-        List<Object> locals = withFrame(frameForm(point.frame().locals()));
-        List<Object> stack = new ArrayList<>(frameForm(under(point)));
-        stack.add("java/lang/Object");
-        code.add(site);
-        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
         List<SavedValue> under = point.stack();
         if (!under.isEmpty()) {
             int awaited = scratch + under(point).size();
@@ -191,12 +189,24 @@ public final class BodyRewriter {
         }
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
+        LabelNode proceed = new LabelNode();
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(start);
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.SUSPENSION, Abi.AWAIT, Abi.SUSPENSION_AWAIT_DESC,
                 false));
         code.add(end);
+        code.add(new JumpInsnNode(Opcodes.GOTO, proceed));
         jumps.add(new TryCatchBlockNode(start, end, save, Abi.SUSPENSION));
+
+        List<Object> locals = withFrame(frameForm(point.frame().locals()));
+        List<Object> stack = new ArrayList<>(frameForm(under(point)));
+        code.add(resumed);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.RESUMED, Abi.RESUMED_DESC, false));
+        stack.add("java/lang/Object");
+        code.add(proceed);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
         return code;
     }
 
@@ -280,9 +290,9 @@ public final class BodyRewriter {
 
     /**
      * The handler of one point's resumption: reload locals and stack, clear the reference fields, go
-     * back in at the await's {@code site} with {@code RESUMING}.
+     * back in at the await's {@code resumed}.
      */
-    private InsnList restore(SuspensionPoint point, LabelNode restore, LabelNode site) {
+    private InsnList restore(SuspensionPoint point, LabelNode restore, LabelNode resumed) {
         InsnList code = new InsnList();
         code.add(handlerEntry(restore, withFrame(shape.isStatic() ? List.of() : List.of(shape.owner())),
                 point.line()));
@@ -300,8 +310,7 @@ public final class BodyRewriter {
                 code.add(putField(value.field()));
             }
         }
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, Abi.SUSPENSION, Abi.RESUMING, "Ljava/lang/Object;"));
-        code.add(new JumpInsnNode(Opcodes.GOTO, site));
+        code.add(new JumpInsnNode(Opcodes.GOTO, resumed));
         return code;
     }
 
