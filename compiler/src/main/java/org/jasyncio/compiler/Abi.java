@@ -37,11 +37,10 @@ public final class Abi {
     public static final String ELEMENT_AT_DESC = "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
             + "Ljava/lang/String;I)Ljava/lang/StackTraceElement;";
 
-    /**
-     * The runtime's await support: a resumed body reads the value delivered to it with
-     * {@code resumed}, and returns {@code SUSPENDED} when it has suspended.
-     */
+    /** The entry points generated bodies call at each await. */
     public static final String AWAIT_SUPPORT = "org/jasyncio/internal/Await";
+    public static final String AWAIT_SUPPORT_AWAIT_DESC =
+            "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
     public static final String RESUMED = "resumed";
     public static final String RESUMED_DESC = "(Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
     public static final String SUSPENDED = "SUSPENDED";
@@ -52,13 +51,6 @@ public final class Abi {
 
     /** The marker on the stubs the compiler writes whole, so coverage tools skip them. */
     public static final String GENERATED_ANNOTATION = "Lorg/jasyncio/internal/Generated;";
-
-    /** The throwable whose throw and catch are a body's jumps at its awaits and at its resumption. */
-    public static final String SUSPENSION = "org/jasyncio/internal/Suspension";
-    public static final String SUSPENSION_AWAIT_DESC =
-            "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
-    public static final String RESUME_AT = "resumeAt";
-    public static final String RESUME_AT_DESC = "(II)V";
 
     /** Infix of generated frame class names: {@code Owner$Async$method}. */
     public static final String FRAME_CLASS_INFIX = "$Async$";

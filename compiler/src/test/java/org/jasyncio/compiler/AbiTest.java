@@ -5,7 +5,6 @@ import org.jasyncio.Awaitable;
 import org.jasyncio.Coroutine;
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
-import org.jasyncio.internal.Suspension;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 
@@ -60,21 +59,14 @@ class AbiTest {
     @Test
     void awaitSupport_resolves_asPublicStatics() throws NoSuchMethodException, NoSuchFieldException {
         assertEquals(Abi.AWAIT_SUPPORT, Type.getInternalName(Await.class));
+        Method await = Await.class.getMethod(Abi.AWAIT, Object.class, AsyncFrame.class);
+        assertEquals(Abi.AWAIT_SUPPORT_AWAIT_DESC, Type.getMethodDescriptor(await));
         Method resumed = Await.class.getMethod(Abi.RESUMED, AsyncFrame.class);
         assertEquals(Abi.RESUMED_DESC, Type.getMethodDescriptor(resumed));
         Field suspended = Await.class.getField(Abi.SUSPENDED);
         assertEquals(Abi.SUSPENDED_DESC, Type.getDescriptor(suspended.getType()));
-        assertTrue(Modifier.isStatic(resumed.getModifiers()) && Modifier.isFinal(suspended.getModifiers()));
-    }
-
-    @Test
-    void suspension_resolves_asPublicStatics() throws NoSuchMethodException {
-        assertEquals(Abi.SUSPENSION, Type.getInternalName(Suspension.class));
-        Method await = Suspension.class.getMethod(Abi.AWAIT, Object.class, AsyncFrame.class);
-        assertEquals(Abi.SUSPENSION_AWAIT_DESC, Type.getMethodDescriptor(await));
-        Method resumeAt = Suspension.class.getMethod(Abi.RESUME_AT, int.class, int.class);
-        assertEquals(Abi.RESUME_AT_DESC, Type.getMethodDescriptor(resumeAt));
-        assertTrue(Modifier.isStatic(await.getModifiers()) && Modifier.isStatic(resumeAt.getModifiers()));
+        assertTrue(Modifier.isStatic(await.getModifiers()) && Modifier.isStatic(resumed.getModifiers())
+                && Modifier.isFinal(suspended.getModifiers()));
     }
 
     private static String descriptorOf(String className) throws ClassNotFoundException {

@@ -16,14 +16,17 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.StreamSupport;
 
 import static org.jasyncio.Asyncio.await;
 import static org.jasyncio.Asyncio.completed;
@@ -34,9 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a coverage tool sees of a rewritten method (JaCoCo counts a line per line number entry and a
  * branch per target of each conditional jump or switch, and skips synthetic and generated methods):
- * the body holds the method's code under its name, not synthetic, with the very branch instructions
- * and lines javac wrote; the stub is marked generated. The IT {@code jacoco-coverage} checks the
- * report itself.
+ * the body holds the method's code under its name, not synthetic, with the lines javac wrote and its
+ * branches plus exactly the state machine's own (a {@code tableswitch} with one target per await
+ * and one for the start, and one test per await); the stub is marked generated. The IT
+ * {@code jacoco-coverage} checks the report itself.
  */
 class CoverageShapeTest {
 
@@ -69,13 +73,23 @@ class CoverageShapeTest {
     }
 
     @Test
-    void theBody_hasTheMethodsBranchesAndLines_andIsNotSynthetic() {
+    void theBody_hasTheMethodsLinesAndBranchesPlusTheStateMachines_andIsNotSynthetic() {
         MethodNode original = method(read(ClassFiles.of(Sample.class)), "(IZ)" + Abi.COROUTINE_DESC);
         MethodNode body = method(instrumented(), "(L" + Sample.class.getName().replace('.', '/') + "$Async$mixed;)"
                 + Abi.BODY_RETURN_DESC);
         assertEquals(0, body.access & Opcodes.ACC_SYNTHETIC);
-        assertEquals(branches(original), branches(body));
         assertEquals(lines(original), lines(body));
+        long awaits = StreamSupport.stream(original.instructions.spliterator(), false)
+                .filter(insn -> insn instanceof MethodInsnNode call && Abi.isAwait(call.owner, call.name)).count();
+        List<String> expected = new ArrayList<>(branches(original));
+        expected.add("tableswitch " + (awaits + 1));
+        for (int i = 0; i < awaits; i++) {
+            expected.add("if " + Opcodes.IF_ACMPNE);
+        }
+        List<String> actual = branches(body);
+        Collections.sort(expected);
+        Collections.sort(actual);
+        assertEquals(expected, actual);
     }
 
     @Test
