@@ -33,15 +33,15 @@ import java.util.List;
  *
  * <p>The body takes the frame as an extra local (right after {@code this}; every other slot moves up
  * by one) and returns {@code Object}. It starts with a dispatch on the frame's state. Each
- * {@code await} becomes a call of {@code Await.await}; when that returns {@code SUSPENDED}, the
- * stack under the awaited value and the live locals go into the frame's fields and the body returns
- * {@code SUSPENDED}. Resuming at point {@code k} jumps to a restore block after all the original
+ * {@code await} becomes a call of {@code Await.await}; when that returns {@code SUSPENDED}, a save
+ * block after all the original code puts the stack under the awaited value and the live locals into
+ * the frame's fields and the body returns {@code SUSPENDED}. Resuming at point {@code k} jumps to a restore block after all the original
  * code (outside every {@code try} range), which reloads them and jumps back to a call of
  * {@code Await.resumed} at the original place, inside the original {@code try} ranges, so that an
  * exception delivered there is caught exactly where the source says.
  *
  * <p>What coverage tools count of it: the dispatch and the loading of the arguments come before the
- * method's first line, so they belong to no line; the save and restore code of a point carries the
+ * method's first line, so they belong to no line; the save and restore blocks of a point carry the
  * line of its {@code await}, which has run whenever they do. So the lines are the method's own. The
  * branches are not quite: the dispatch's {@code tableswitch} (one target for the start and one per
  * point, each covered once the body resumed there) and each await's test of {@code SUSPENDED} (two
@@ -78,8 +78,10 @@ public final class BodyRewriter {
         List<LabelNode> restoreLabels = new ArrayList<>();
         for (SuspensionPoint point : plan.points()) {
             LabelNode resumed = new LabelNode();
-            body.instructions.insertBefore(point.call(), awaitSite(point, resumed));
+            LabelNode save = new LabelNode();
+            body.instructions.insertBefore(point.call(), awaitSite(point, save, resumed));
             body.instructions.remove(point.call());
+            restores.add(save(point, save));
             LabelNode restore = new LabelNode();
             restoreLabels.add(restore);
             restores.add(restore(point, restore, resumed));
@@ -153,11 +155,13 @@ public final class BodyRewriter {
     }
 
     /**
-     * Replaces the {@code Asyncio.await} call: {@code Await.await(x, frame)}; if it suspended, save
-     * and return {@code SUSPENDED}; at {@code resumed}, the restore block's way back in, ask
-     * {@code Await.resumed(frame)} for the value. Either way the value is then on the stack.
+     * Replaces the {@code Asyncio.await} call: {@code Await.await(x, frame)}; if it suspended, go to
+     * the point's {@code save} block; at {@code resumed}, the restore block's way back in, ask
+     * {@code Await.resumed(frame)} for the value. Either way the value is then on the stack. The same
+     * instructions at every await, whatever it saves, so that the copies javac makes of a
+     * {@code finally} block stay alike, which coverage tools look for to count them once.
      */
-    private InsnList awaitSite(SuspensionPoint point, LabelNode resumed) {
+    private InsnList awaitSite(SuspensionPoint point, LabelNode save, LabelNode resumed) {
         InsnList code = new InsnList();
         LabelNode proceed = new LabelNode();
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
@@ -166,10 +170,42 @@ public final class BodyRewriter {
         code.add(new InsnNode(Opcodes.DUP));
         code.add(suspendedMarker());
         code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, proceed));
+        code.add(new JumpInsnNode(Opcodes.GOTO, save));
+
+        List<Object> locals = withFrame(frameForm(point.frame().locals()));
+        List<Object> under = frameForm(point.frame().stack().subList(0, point.frame().stack().size() - 1));
+        code.add(resumed);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), under.size(), under.toArray()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.RESUMED, Abi.RESUMED_DESC, false));
+        List<Object> withValue = new ArrayList<>(under);
+        withValue.add("java/lang/Object");
+        code.add(proceed);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), withValue.size(),
+                withValue.toArray()));
+        return code;
+    }
+
+    /**
+     * The save block of one point, after all the original code: with the stack as the await left it
+     * ({@code SUSPENDED} on top), save the stack under the awaited value and the live locals, record
+     * the point and return {@code SUSPENDED}.
+     */
+    private InsnList save(SuspensionPoint point, LabelNode save) {
+        InsnList code = new InsnList();
+        List<Object> locals = withFrame(frameForm(point.frame().locals()));
+        List<Object> stack = new ArrayList<>(frameForm(point.frame().stack().subList(0,
+                point.frame().stack().size() - 1)));
+        stack.add("java/lang/Object");
+        code.add(save);
+        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+        if (point.line() > 0) {
+            code.add(new LineNumberNode(point.line(), save));
+        }
         code.add(new InsnNode(Opcodes.POP));
-        List<SavedValue> stack = point.stack();
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            code.add(saveStackTop(stack.get(i)));
+        List<SavedValue> under = point.stack();
+        for (int i = under.size() - 1; i >= 0; i--) {
+            code.add(saveStackTop(under.get(i)));
         }
         for (SavedValue local : point.locals()) {
             if (local.field() != null) {
@@ -183,18 +219,6 @@ public final class BodyRewriter {
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, shape.name(), FrameShape.STATE, "I"));
         code.add(suspendedMarker());
         code.add(new InsnNode(Opcodes.ARETURN));
-
-        List<Object> locals = withFrame(frameForm(point.frame().locals()));
-        List<Object> under = frameForm(point.frame().stack().subList(0, point.frame().stack().size() - 1));
-        code.add(resumed);
-        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), under.size(), under.toArray()));
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.RESUMED, Abi.RESUMED_DESC, false));
-        List<Object> withValue = new ArrayList<>(under);
-        withValue.add("java/lang/Object");
-        code.add(proceed);
-        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), withValue.size(),
-                withValue.toArray()));
         return code;
     }
 
