@@ -62,6 +62,9 @@ public final class Abi {
     /** The return descriptor of a rewritten body: its result, or {@code SUSPENDED}. */
     public static final String BODY_RETURN_DESC = "Ljava/lang/Object;";
 
+    /** The marker on the stubs the compiler writes whole, so coverage tools skip them. */
+    public static final String GENERATED_ANNOTATION = "Lorg/jasyncio/internal/Generated;";
+
     /** Infix of generated frame class names: {@code Owner$Async$method}. */
     public static final String FRAME_CLASS_INFIX = "$Async$";
 

@@ -33,8 +33,10 @@ import java.util.Map;
  * the class file's own stack map frames.
  *
  * <p>For each {@code @Async} method {@code m} of class {@code C} it produces: a stub with
- * {@code m}'s declaration that returns a new frame capturing the arguments; the state machine body,
- * a synthetic method also named {@code m} (so stack traces name the user's method and line) that
+ * {@code m}'s declaration that returns a new frame capturing the arguments, marked generated; the
+ * state machine body, a method also named {@code m} (so that stack traces and coverage reports show
+ * the user's method and lines; source code cannot name its parameter, though javac may match a bare
+ * {@code null} argument to it) that
  * takes the frame; and the frame class {@code C$Async$m}. The rewritten class is marked, so that a
  * second run recognises it and leaves it alone. An {@code @AsyncTest} method is compiled as
  * {@code @Async}, and its stub then gives its name to a {@code void} method JUnit runs
@@ -122,12 +124,15 @@ public final class AsyncCompiler {
     }
 
     /**
-     * Makes the rewritten method a body: synthetic, reachable from the frame class in the same package
-     * (public in an interface, which allows nothing in between), stripped of what the stub now declares.
+     * Makes the rewritten method a body: reachable from the frame class in the same package (public in
+     * an interface, which allows nothing in between), stripped of what the stub now declares. It is
+     * synthetic only when the user's method was (an async lambda's), since coverage tools skip
+     * synthetic methods, and this one holds the user's code.
      */
     private static void asBody(MethodNode body, FrameShape shape) {
-        int kept = body.access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_STRICT);
-        body.access = kept | Opcodes.ACC_SYNTHETIC | (shape.ownerIsInterface() ? Opcodes.ACC_PUBLIC : 0);
+        int kept = body.access
+                & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_STRICT | Opcodes.ACC_SYNTHETIC);
+        body.access = kept | (shape.ownerIsInterface() ? Opcodes.ACC_PUBLIC : 0);
         body.visibleAnnotations = null;
         body.invisibleAnnotations = null;
         body.visibleTypeAnnotations = null;

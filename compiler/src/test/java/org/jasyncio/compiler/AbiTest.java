@@ -24,6 +24,7 @@ class AbiTest {
     void annotations_resolve() throws ClassNotFoundException {
         assertEquals(Abi.ASYNC_ANNOTATION, descriptorOf("org.jasyncio.annotation.Async"));
         assertEquals(Abi.INSTRUMENTED_ANNOTATION, descriptorOf("org.jasyncio.internal.Instrumented"));
+        assertEquals(Abi.GENERATED_ANNOTATION, descriptorOf("org.jasyncio.internal.Generated"));
         assertEquals(Abi.COROUTINE_DESC, Type.getDescriptor(Coroutine.class));
         assertEquals(Abi.AWAITABLE_DESC, Type.getDescriptor(Awaitable.class));
     }

@@ -5,6 +5,7 @@ import org.jasyncio.compiler.analysis.MethodPlan;
 import org.jasyncio.compiler.analysis.SpillField;
 import org.jasyncio.compiler.analysis.SuspensionPoint;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -52,7 +53,7 @@ public final class FrameClassWriter {
             writer.visitField(0, field.name(), field.descriptor(), null, null).visitEnd();
         }
         writeConstructor(writer, shape);
-        writeResume(writer, shape, bodyName);
+        writeResume(writer, shape, plan.points().size(), bodyName);
         writeSuspendedAt(writer, shape, plan, bodyName, owner.sourceFile, firstLine);
         writer.visitEnd();
         return writer.toByteArray();
@@ -82,10 +83,28 @@ public final class FrameClassWriter {
         code.visitEnd();
     }
 
-    private static void writeResume(ClassWriter writer, FrameShape shape, String bodyName) {
+    /**
+     * {@code resume()}: checks that the state is one the body knows (0 to {@code points}), which the
+     * body's dispatch does not (a state it has no check for starts the method over), then calls it.
+     */
+    private static void writeResume(ClassWriter writer, FrameShape shape, int points, String bodyName) {
         MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Abi.RESUME,
                 Abi.RESUME_DESC, null, null);
         code.visitCode();
+        Label known = new Label();
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.STATE, "I");
+        code.visitLdcInsn(points);
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        code.visitJumpInsn(Opcodes.IFLE, known);
+        code.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+        code.visitInsn(Opcodes.DUP);
+        code.visitLdcInsn("corrupt coroutine state in " + shape.name().replace('/', '.'));
+        code.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false);
+        code.visitInsn(Opcodes.ATHROW);
+        code.visitLabel(known);
+        code.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
         if (shape.isStatic()) {
             code.visitVarInsn(Opcodes.ALOAD, 0);
             code.visitMethodInsn(Opcodes.INVOKESTATIC, shape.owner(), bodyName, shape.bodyDescriptor(),

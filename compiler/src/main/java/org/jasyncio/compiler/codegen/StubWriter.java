@@ -1,7 +1,9 @@
 package org.jasyncio.compiler.codegen;
 
+import org.jasyncio.compiler.Abi;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -17,7 +19,9 @@ import java.util.List;
 /**
  * Writes the method users call: same name, descriptor, annotations and generic signature as the
  * {@code @Async} method, but its body only captures the receiver and arguments in a new frame and
- * returns it, so calling it runs none of the original body (API rule 2).
+ * returns it, so calling it runs none of the original body (API rule 2). It is marked
+ * {@code @org.jasyncio.internal.Generated}, which coverage tools read as "skip": the user's code is
+ * reported once, in the body, where its lines and branches are.
  */
 public final class StubWriter {
 
@@ -32,7 +36,11 @@ public final class StubWriter {
         MethodNode stub = new MethodNode(Opcodes.ASM9, original.access, original.name, original.desc,
                 original.signature, original.exceptions == null ? null : original.exceptions.toArray(new String[0]));
         stub.visibleAnnotations = original.visibleAnnotations;
-        stub.invisibleAnnotations = original.invisibleAnnotations;
+        stub.invisibleAnnotations = new ArrayList<>();
+        if (original.invisibleAnnotations != null) {
+            stub.invisibleAnnotations.addAll(original.invisibleAnnotations);
+        }
+        stub.invisibleAnnotations.add(new AnnotationNode(Abi.GENERATED_ANNOTATION));
         stub.visibleTypeAnnotations = original.visibleTypeAnnotations;
         stub.invisibleTypeAnnotations = original.invisibleTypeAnnotations;
         stub.visibleParameterAnnotations = original.visibleParameterAnnotations;

@@ -5,6 +5,7 @@ import org.jasyncio.Coroutine;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.annotation.Async;
+import org.jasyncio.compiler.Abi;
 import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.CompileResult;
 import org.jasyncio.compiler.testing.ClassFiles;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -104,7 +104,7 @@ class DebugInfoAndLivenessTest {
     void localVariableNames_survive_inTheBody() {
         ClassNode instrumented = instrumentedNode(Sample.class);
         MethodNode body = instrumented.methods.stream()
-                .filter(m -> m.name.equals("throwsAfterAwait") && (m.access & Opcodes.ACC_SYNTHETIC) != 0)
+                .filter(m -> m.name.equals("throwsAfterAwait") && m.desc.contains(Abi.FRAME_CLASS_INFIX))
                 .findFirst().orElseThrow();
         Set<String> names = body.localVariables.stream().map(v -> v.name).collect(Collectors.toSet());
         assertTrue(names.containsAll(Set.of("first", "second", "line")), names.toString());

@@ -4,6 +4,7 @@ import org.jasyncio.Asyncio;
 import org.jasyncio.Coroutine;
 import org.jasyncio.compiler.testing.InMemoryJavac;
 import org.jasyncio.compiler.testing.InstrumentingLoader;
+import org.jasyncio.compiler.testing.Samples;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -262,8 +263,8 @@ final class DifferentialRunner {
     private static Method method(Class<?> program, int index) throws NoSuchMethodException {
         for (Class<?> home : List.of(program, program.getInterfaces()[0])) {
             for (Method method : home.getDeclaredMethods()) {
-                // the compiler keeps the state machine body under the same name, synthetic
-                if (method.getName().equals("m" + index) && !method.isSynthetic()) {
+                // the compiler keeps the state machine body under the same name, taking the (synthetic) frame
+                if (method.getName().equals("m" + index) && !Samples.isBody(method)) {
                     method.setAccessible(true);
                     return method;
                 }

@@ -50,9 +50,14 @@ public final class Samples {
 
     private static Method find(Class<?> type, String name, int arity) {
         return Arrays.stream(type.getDeclaredMethods())
-                .filter(method -> method.getName().equals(name) && !method.isSynthetic()
+                .filter(method -> method.getName().equals(name) && !method.isSynthetic() && !isBody(method)
                         && method.getParameterCount() == arity)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no method " + name + "/" + arity + " in " + type));
+    }
+
+    /** Whether {@code method} is a state machine body: the one that takes its (synthetic) frame class. */
+    public static boolean isBody(Method method) {
+        return method.getParameterCount() == 1 && method.getParameterTypes()[0].isSynthetic();
     }
 }
