@@ -91,6 +91,12 @@ public final class AsyncCompiler {
             }
             BodyRewriter.rewrite(method, shape, plan);
             asBody(method, shape);
+            if (shape.nestmate()) {
+                if (owner.nestMembers == null) {
+                    owner.nestMembers = new ArrayList<>();
+                }
+                owner.nestMembers.add(shape.name());
+            }
             methods.add(method);
             classes.put(shape.name(), FrameClassWriter.write(shape, plan, method.name, owner, firstLine));
             owner.innerClasses.add(shape.memberEntry());
@@ -124,15 +130,20 @@ public final class AsyncCompiler {
     }
 
     /**
-     * Makes the rewritten method a body: reachable from the frame class in the same package (public in
-     * an interface, which allows nothing in between), stripped of what the stub now declares. It is
+     * Makes the rewritten method a body: private, reachable from the frame class as its nestmate, or,
+     * where the class file cannot have the frame in its nest, package-private (public in an interface,
+     * which allows nothing in between); stripped of what the stub now declares. It is
      * synthetic only when the user's method was (an async lambda's), since coverage tools skip
      * synthetic methods, and this one holds the user's code.
      */
     private static void asBody(MethodNode body, FrameShape shape) {
         int kept = body.access
                 & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_STRICT | Opcodes.ACC_SYNTHETIC);
-        body.access = kept | (shape.ownerIsInterface() ? Opcodes.ACC_PUBLIC : 0);
+        if (shape.nestmate()) {
+            body.access = kept | Opcodes.ACC_PRIVATE;
+        } else {
+            body.access = kept | (shape.ownerIsInterface() ? Opcodes.ACC_PUBLIC : 0);
+        }
         body.visibleAnnotations = null;
         body.invisibleAnnotations = null;
         body.visibleTypeAnnotations = null;

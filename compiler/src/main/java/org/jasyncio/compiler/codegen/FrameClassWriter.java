@@ -35,6 +35,9 @@ public final class FrameClassWriter {
         if (owner.sourceFile != null) {
             writer.visitSource(owner.sourceFile, null);
         }
+        if (shape.nestmate()) {
+            writer.visitNestHost(owner.name);
+        }
         for (InnerClassNode entry : owner.innerClasses) {
             if (entry.name.equals(owner.name)) {
                 entry.accept(writer);

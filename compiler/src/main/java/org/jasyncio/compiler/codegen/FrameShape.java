@@ -16,8 +16,12 @@ import org.objectweb.asm.tree.MethodNode;
  * @param ownerIsInterface whether that class is an interface
  * @param isStatic    whether the method is static (the frame then has no {@code self} field)
  * @param arguments   the method's parameter types
+ * @param nestmate    whether the frame joins its owner's nest (JVM 11+ class files of a top-level
+ *                    class), so that the body can be private: javac then never offers it, beside the
+ *                    stub, to code compiled against the class (a {@code null} argument would pick it)
  */
-public record FrameShape(String name, String owner, boolean ownerIsInterface, boolean isStatic, Type[] arguments) {
+public record FrameShape(String name, String owner, boolean ownerIsInterface, boolean isStatic, Type[] arguments,
+                         boolean nestmate) {
 
     /** The frame's state field: 0 before the first run, {@code k} while suspended at point {@code k}. */
     public static final String STATE = "state";
@@ -30,7 +34,16 @@ public record FrameShape(String name, String owner, boolean ownerIsInterface, bo
     public static FrameShape of(ClassNode owner, MethodNode method, String suffix) {
         return new FrameShape(owner.name + Abi.FRAME_CLASS_INFIX + method.name + suffix, owner.name,
                 (owner.access & Opcodes.ACC_INTERFACE) != 0, (method.access & Opcodes.ACC_STATIC) != 0,
-                Type.getArgumentTypes(method.desc));
+                Type.getArgumentTypes(method.desc), canJoinNest(owner));
+    }
+
+    /**
+     * Whether a frame can be made a nestmate of {@code owner} by rewriting {@code owner} alone: its class
+     * file knows nests (Java 11+), and it is its own nest's host (a top-level class). A nested class's
+     * host is another class file, which the agent cannot change once loaded.
+     */
+    private static boolean canJoinNest(ClassNode owner) {
+        return (owner.version & 0xFFFF) >= Opcodes.V11 && owner.nestHostClass == null;
     }
 
     /**
