@@ -39,7 +39,6 @@ final class SocketTransport extends ChannelTransport implements Transport {
     private final SocketChannel channel;
     private final Server server;
     private Protocol protocol;
-    /** What the socket did not take yet; small, as it is empty for most connections most of the time. */
     /** What could not be sent at once, in order; made at the first such write (most connections never need it). */
     private ArrayDeque<ByteBuffer> queue;
     private int buffered;
