@@ -73,16 +73,22 @@ class StreamsTest {
         return completed(first + second);
     }
 
+    /** Sends {@code line} over the connection {@code connecting} makes to {@code server}; the echo, both closed. */
     @Async
-    static Coroutine<String> echoThrough(Coroutine<Server> starting) throws IOException {
-        Server server = await(starting);
-        Connection connection = await(Streams.openConnection("127.0.0.1", port(server)));
-        connection.writer().write(bytes("made before the loop\n"));
-        String line = text(await(connection.reader().readLine()));
+    static Coroutine<String> echoLine(Server server, Coroutine<Connection> connecting, String line) throws IOException {
+        Connection connection = await(connecting);
+        connection.writer().write(bytes(line));
+        String echoed = text(await(connection.reader().readLine()));
         connection.writer().close();
         server.close();
         await(server.waitClosed());
-        return completed(line);
+        return completed(echoed);
+    }
+
+    @Async
+    static Coroutine<String> echoThrough(Coroutine<Server> starting) throws IOException {
+        Server server = await(starting);
+        return echoLine(server, Streams.openConnection("127.0.0.1", port(server)), "made before the loop\n");
     }
 
     @Test
@@ -116,13 +122,7 @@ class StreamsTest {
     Coroutine<String> unixEcho(Path path) throws IOException {
         Server server = await(Streams.startUnixServer(StreamsTest::echo, path));
         assertTrue(Files.exists(path));
-        Connection connection = await(Streams.openUnixConnection(path));
-        connection.writer().write(bytes("over unix\n"));
-        String line = text(await(connection.reader().readLine()));
-        connection.writer().close();
-        server.close();
-        await(server.waitClosed());
-        return completed(line);
+        return echoLine(server, Streams.openUnixConnection(path), "over unix\n");
     }
 
     @Test
