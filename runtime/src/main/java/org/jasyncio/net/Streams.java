@@ -44,19 +44,15 @@ public final class Streams {
     public static Coroutine<Connection> openConnection(String host, int port, StreamOptions options)
             throws IOException {
         Objects.requireNonNull(options, "options");
-        return Then.deferred("openConnection(" + host + ":" + port + ")", ignored -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            return open(loop, Connector.tcp(loop, host, port), options, options.clientTls(host));
-        });
+        return onRunningLoop("openConnection(" + host + ":" + port + ")",
+                loop -> open(loop, Connector.tcp(loop, host, port), options, options.clientTls(host)));
     }
 
     /** A coroutine that connects to the Unix domain socket at {@code path}. */
     public static Coroutine<Connection> openUnixConnection(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        return Then.deferred("openUnixConnection(" + path + ")", ignored -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            return open(loop, Connector.unix(loop, UnixDomainSocketAddress.of(path)), StreamOptions.defaults(), null);
-        });
+        return onRunningLoop("openUnixConnection(" + path + ")", loop -> open(loop,
+                Connector.unix(loop, UnixDomainSocketAddress.of(path)), StreamOptions.defaults(), null));
     }
 
     /**
@@ -75,11 +71,8 @@ public final class Streams {
             StreamOptions options) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
-        return Then.deferred("startServer(" + host + ":" + port + ")", ignored -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            return LoopNet.listen(loop, () -> new StreamProtocol(loop, options, handler), host, port,
-                    options.backlog(), options.serverTls());
-        });
+        return onRunningLoop("startServer(" + host + ":" + port + ")", loop -> LoopNet.listen(loop,
+                () -> new StreamProtocol(loop, options, handler), host, port, options.backlog(), options.serverTls()));
     }
 
     /**
@@ -92,11 +85,16 @@ public final class Streams {
         Objects.requireNonNull(handler, "handler");
         StreamOptions options = StreamOptions.defaults();
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
-        return Then.deferred("startUnixServer(" + path + ")", ignored -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            return new Completed<>(LoopNet.listenUnix(loop, () -> new StreamProtocol(loop, options, handler), address,
-                    options.backlog()));
-        });
+        return onRunningLoop("startUnixServer(" + path + ")", loop -> new Completed<>(LoopNet.listenUnix(loop,
+                () -> new StreamProtocol(loop, options, handler), address, options.backlog())));
+    }
+
+    /**
+     * A coroutine named {@code name} that runs nothing until awaited, then awaits what {@code body}
+     * makes with the loop running it: what every coroutine here does, as asyncio's do.
+     */
+    private static <T> Coroutine<T> onRunningLoop(String name, Then.Next<EventLoop> body) {
+        return Then.deferred(name, ignored -> body.apply(Asyncio.getRunningLoop()));
     }
 
     private static Coroutine<Connection> open(EventLoop loop, Connector connector, StreamOptions options,
