@@ -50,12 +50,37 @@ public final class Abi {
     public static final String ELEMENT_AT_DESC = "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
             + "Ljava/lang/String;I)Ljava/lang/StackTraceElement;";
 
+    /** The frame's accessor of its task, which {@code resume()} passes to the body. */
+    public static final String DRIVER = "driver";
+    public static final String DRIVER_DESC = "()Lorg/jasyncio/internal/Trampoline;";
+
+    /** The type of the task a body and a direct entry are given: the resume loop every task extends. */
+    public static final String TRAMPOLINE = "org/jasyncio/internal/Trampoline";
+    public static final String TRAMPOLINE_DESC = "L" + TRAMPOLINE + ";";
+
     /** The entry points generated bodies call at each await. */
     public static final String AWAIT_SUPPORT = "org/jasyncio/internal/Await";
-    public static final String AWAIT_SUPPORT_AWAIT_DESC =
-            "(Ljava/lang/Object;Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String AWAIT_SUPPORT_AWAIT_DESC = "(Ljava/lang/Object;" + TRAMPOLINE_DESC + ")Ljava/lang/Object;";
     public static final String RESUMED = "resumed";
-    public static final String RESUMED_DESC = "(Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String RESUMED_DESC = "(" + TRAMPOLINE_DESC + ")Ljava/lang/Object;";
+    /** Called by a save block once the frame holds the state: the frame joins its task's chain. */
+    public static final String LINK_SUSPENDED = "linkSuspended";
+    public static final String LINK_SUSPENDED_DESC = "(" + TRAMPOLINE_DESC + "Lorg/jasyncio/internal/AsyncFrame;)V";
+    /** Called by a direct entry around the body: how deep calls nest, and the bounce when too deep. */
+    public static final String ENTER = "enter";
+    public static final String ENTER_DESC = "(" + TRAMPOLINE_DESC + ")I";
+    public static final String EXIT = "exit";
+    public static final String EXIT_DESC = "(" + TRAMPOLINE_DESC + "I)V";
+    public static final String BOUNCE = "bounce";
+    public static final String BOUNCE_DESC = "(" + TRAMPOLINE_DESC + "Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+
+    /** The bootstrap of {@code await(f(args))} sites, which binds them to {@code f}'s direct entry. */
+    public static final String DIRECT_CALLS = "org/jasyncio/internal/DirectCalls";
+    public static final String BOOTSTRAP = "bootstrap";
+    public static final String BOOTSTRAP_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;";
+    /** Appended to an {@code @Async} method's name to name its direct entry. */
+    public static final String DIRECT_SUFFIX = "$direct";
     public static final String SUSPENDED = "SUSPENDED";
     public static final String SUSPENDED_DESC = "Ljava/lang/Object;";
 

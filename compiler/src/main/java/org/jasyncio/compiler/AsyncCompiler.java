@@ -4,6 +4,7 @@ import org.jasyncio.compiler.analysis.MethodAnalyzer;
 import org.jasyncio.compiler.analysis.MethodPlan;
 import org.jasyncio.compiler.check.Checks;
 import org.jasyncio.compiler.codegen.BodyRewriter;
+import org.jasyncio.compiler.codegen.DirectEntryWriter;
 import org.jasyncio.compiler.codegen.FrameClassWriter;
 import org.jasyncio.compiler.codegen.FrameShape;
 import org.jasyncio.compiler.codegen.Lowering;
@@ -35,9 +36,11 @@ import java.util.Map;
  * <p>For each {@code @Async} method {@code m} of class {@code C} it produces: a stub with
  * {@code m}'s declaration that returns a new frame capturing the arguments, marked generated; the
  * state machine body, a method also named {@code m} (so that stack traces and coverage reports show
- * the user's method and lines; source code cannot name its parameter, though javac may match a bare
- * {@code null} argument to it) that
- * takes the frame; and the frame class {@code C$Async$m}. The rewritten class is marked, so that a
+ * the user's method and lines; private where the class file allows it) that takes its frame, its task,
+ * the state to start in and the arguments; the direct entry {@code m$direct} (Java 7+ class files),
+ * which runs the body with no frame for the sites that await {@code m(args)} at once; and the frame
+ * class {@code C$Async$m}. In the body, each {@code await(f(args))} becomes an
+ * {@code invokedynamic} bound, when it first runs, to {@code f}'s direct entry if it has one. The rewritten class is marked, so that a
  * second run recognises it and leaves it alone. An {@code @AsyncTest} method is compiled as
  * {@code @Async}, and its stub then gives its name to a {@code void} method JUnit runs
  * ({@link TestRunnerWriter}).
@@ -86,11 +89,18 @@ public final class AsyncCompiler {
             MethodNode stub = StubWriter.stubFor(method, shape, firstLine);
             stubsByBody.put(method.name + shape.bodyDescriptor(), stub);
             methods.add(stub);
+            MethodNode coroutine = stub;
             if (Where.isAsyncTest(method)) {
-                methods.add(TestRunnerWriter.splitStub(owner, stub, firstLine));
+                coroutine = TestRunnerWriter.splitStub(owner, stub, firstLine);
+                methods.add(coroutine);
             }
-            BodyRewriter.rewrite(method, shape, plan);
+            boolean directCalls = (owner.version & 0xFFFF) >= Opcodes.V1_7;
+            boolean directEntry = directCalls && DirectEntryWriter.wanted(method, shape);
+            BodyRewriter.rewrite(method, shape, plan, directCalls);
             asBody(method, shape);
+            if (directEntry) {
+                methods.add(DirectEntryWriter.entryFor(coroutine, method, shape, owner.access));
+            }
             if (shape.nestmate()) {
                 if (owner.nestMembers == null) {
                     owner.nestMembers = new ArrayList<>();

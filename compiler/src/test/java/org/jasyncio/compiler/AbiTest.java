@@ -5,9 +5,14 @@ import org.jasyncio.Awaitable;
 import org.jasyncio.Coroutine;
 import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Await;
+import org.jasyncio.internal.DirectCalls;
+import org.jasyncio.internal.Trampoline;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -59,14 +64,33 @@ class AbiTest {
     @Test
     void awaitSupport_resolves_asPublicStatics() throws NoSuchMethodException, NoSuchFieldException {
         assertEquals(Abi.AWAIT_SUPPORT, Type.getInternalName(Await.class));
-        Method await = Await.class.getMethod(Abi.AWAIT, Object.class, AsyncFrame.class);
-        assertEquals(Abi.AWAIT_SUPPORT_AWAIT_DESC, Type.getMethodDescriptor(await));
-        Method resumed = Await.class.getMethod(Abi.RESUMED, AsyncFrame.class);
-        assertEquals(Abi.RESUMED_DESC, Type.getMethodDescriptor(resumed));
+        assertEquals(Abi.TRAMPOLINE, Type.getInternalName(Trampoline.class));
         Field suspended = Await.class.getField(Abi.SUSPENDED);
         assertEquals(Abi.SUSPENDED_DESC, Type.getDescriptor(suspended.getType()));
-        assertTrue(Modifier.isStatic(await.getModifiers()) && Modifier.isStatic(resumed.getModifiers())
-                && Modifier.isFinal(suspended.getModifiers()));
+        assertTrue(Modifier.isFinal(suspended.getModifiers()));
+        assertPublicStatic(Await.class.getMethod(Abi.AWAIT, Object.class, Trampoline.class), Abi.AWAIT_SUPPORT_AWAIT_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.RESUMED, Trampoline.class), Abi.RESUMED_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.LINK_SUSPENDED, Trampoline.class, AsyncFrame.class),
+                Abi.LINK_SUSPENDED_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.ENTER, Trampoline.class), Abi.ENTER_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.EXIT, Trampoline.class, int.class), Abi.EXIT_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.BOUNCE, Trampoline.class, AsyncFrame.class), Abi.BOUNCE_DESC);
+    }
+
+    @Test
+    void directCalls_resolve() throws NoSuchMethodException {
+        assertEquals(Abi.DIRECT_CALLS, Type.getInternalName(DirectCalls.class));
+        assertPublicStatic(DirectCalls.class.getMethod(Abi.BOOTSTRAP, MethodHandles.Lookup.class, String.class,
+                MethodType.class, MethodHandle.class), Abi.BOOTSTRAP_DESC);
+        assertEquals(Abi.DIRECT_SUFFIX, DirectCalls.ENTRY_SUFFIX);
+        Method driver = AsyncFrame.class.getDeclaredMethod(Abi.DRIVER);
+        assertEquals(Abi.DRIVER_DESC, Type.getMethodDescriptor(driver));
+        assertTrue(Modifier.isProtected(driver.getModifiers()));
+    }
+
+    private static void assertPublicStatic(Method method, String descriptor) {
+        assertEquals(descriptor, Type.getMethodDescriptor(method));
+        assertTrue(Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers()), method::toString);
     }
 
     private static String descriptorOf(String className) throws ClassNotFoundException {

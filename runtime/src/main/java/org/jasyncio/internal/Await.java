@@ -9,10 +9,13 @@ import org.jasyncio.Future;
 /**
  * The entry points that instrumented code calls at each {@code await}. Not for user code.
  *
- * <p>At an {@code await} a generated body calls {@link #await}; if that returns {@link #SUSPENDED}
- * the body saves its live values in its frame, records where to continue and returns
- * {@code SUSPENDED} itself. When the task resumes the frame there, the body calls {@link #resumed}
- * for the awaited value. Everything else about tasks and scheduling stays behind these three names.
+ * <p>A generated body is given its task, and its frame only when it is resumed: a coroutine awaited
+ * straight from the call of its {@code @Async} method runs through the method's direct entry, with no
+ * frame ({@link DirectCalls}). At an {@code await} the body calls {@link #await}; if that returns
+ * {@link #SUSPENDED} the body makes its frame if it has none, saves its live values there, records
+ * where to continue, links the frame ({@link #linkSuspended}) and returns {@code SUSPENDED} itself.
+ * When the task resumes the frame there, the body calls {@link #resumed} for the awaited value.
+ * Everything else about tasks and scheduling stays behind these names.
  *
  * <p>Thread rule: called only on the loop thread of the task that runs the frame.
  */
@@ -37,9 +40,11 @@ public final class Await {
     }
 
     /**
-     * Awaits {@code awaitable} from {@code frame}: returns its value when it is already complete (or
-     * completes without suspending), throws its exception unchanged when it has failed, or returns
-     * {@link #SUSPENDED} after arranging for {@code frame}'s task to be resumed when it completes.
+     * Awaits {@code awaitable} in a task: returns its value when it is already complete (or completes
+     * without suspending), throws its exception unchanged when it has failed, or returns
+     * {@link #SUSPENDED} after arranging for {@code task} to be resumed when it completes. The
+     * awaiting frame then links itself with {@link #linkSuspended}: generated bodies call this form,
+     * since they have no frame until they suspend.
      *
      * <p>A coroutine runs inline, in the same task. A {@code Future} or {@code Task} that is already
      * done, or a {@code CompletableFuture} that is, is read without suspending, allocating or touching
@@ -51,15 +56,15 @@ public final class Await {
      * @throws IllegalArgumentException if it is not a coroutine, future, task or completion stage
      * @throws IllegalStateException if it is a coroutine awaited before, or the awaiting task itself
      */
-    public static Object await(Object awaitable, AsyncFrame<?> frame) {
+    public static Object await(Object awaitable, Trampoline<?> task) {
         if (awaitable instanceof Sleep sleep) {
-            return sleep.awaitedBy(frame);
+            return sleep.awaitedBy(task);
         }
         if (awaitable instanceof AsyncFrame<?> callee) {
-            return frame.driver.call(callee, frame);
+            return task.call(callee);
         }
         if (awaitable instanceof Future<?> future) {
-            return future.isDone() ? future.result() : frame.driver.waitFor(future, frame);
+            return future.isDone() ? future.result() : task.waitFor(future);
         }
         if (awaitable instanceof CompletableFuture<?> completable) {
             CompletableFuture<?> readable = completable.getClass() == MINIMAL_STAGE
@@ -69,13 +74,27 @@ public final class Await {
             }
         }
         if (awaitable instanceof CompletionStage<?> stage) {
-            return frame.driver.waitFor(stage, frame);
+            return task.waitFor(stage);
         }
         if (awaitable == null) {
-            throw new NullPointerException("await(null) in " + frame + ": the awaited value is null");
+            throw new NullPointerException("await(null) in " + task + ": the awaited value is null");
         }
-        throw new IllegalArgumentException("await(" + awaitable.getClass().getName() + ") in " + frame
+        throw new IllegalArgumentException("await(" + awaitable.getClass().getName() + ") in " + task
                 + ": only a Coroutine, Task, Future or java.util.concurrent.CompletionStage can be awaited");
+    }
+
+    /**
+     * Awaits {@code awaitable} from {@code frame}, a frame that exists before it suspends (the
+     * runtime's own coroutines): {@link #await(Object, Trampoline)}, then, if that suspended,
+     * {@link #linkSuspended}.
+     */
+    public static Object await(Object awaitable, AsyncFrame<?> frame) {
+        Trampoline<?> task = frame.driver;
+        Object result = await(awaitable, task);
+        if (result == SUSPENDED) {
+            task.linkSuspended(frame);
+        }
+        return result;
     }
 
     /**
@@ -84,6 +103,41 @@ public final class Await {
      */
     public static Object resumed(AsyncFrame<?> frame) {
         return frame.driver.takeDelivered();
+    }
+
+    /** {@link #resumed(AsyncFrame)}, for generated bodies, which are given their task. */
+    public static Object resumed(Trampoline<?> task) {
+        return task.takeDelivered();
+    }
+
+    /**
+     * Called by a frame as it suspends, after it saved its state: it joins the chain of frames its
+     * task resumes, as the caller of the frame that suspended before it in this step.
+     */
+    public static void linkSuspended(Trampoline<?> task, AsyncFrame<?> frame) {
+        task.linkSuspended(frame);
+    }
+
+    /**
+     * Called by the direct entry of an {@code @Async} method before it runs the body: returns the
+     * depth to pass to {@link #exit} after it, or -1 when calls are nested too deep, and the entry
+     * must make the coroutine and {@linkplain #bounce bounce} it instead.
+     */
+    public static int enter(Trampoline<?> task) {
+        return task.enter();
+    }
+
+    /** Called by a direct entry after its body returned: leaves the nested call entered at {@code outer}. */
+    public static void exit(Trampoline<?> task, int outer) {
+        task.exit(outer);
+    }
+
+    /**
+     * Called by a direct entry that may not nest deeper: {@code task} starts {@code callee} from its
+     * loop once the callers have unwound. Returns {@link #SUSPENDED}.
+     */
+    public static Object bounce(Trampoline<?> task, AsyncFrame<?> callee) {
+        return task.bounce(callee);
     }
 
     private static Object join(CompletableFuture<?> completable) {

@@ -24,21 +24,22 @@ public final class Sleep extends AsyncFrame<Void> {
     }
 
     /**
-     * Awaited by {@code caller}: suspends the caller's task so that, when the delay has passed, it
-     * resumes {@code caller} itself, with this frame already out of the chain.
+     * Awaited in {@code task}: suspends it so that, when the delay has passed, it resumes the awaiting
+     * frame itself, with this frame never in the chain.
      */
-    Object awaitedBy(AsyncFrame<?> caller) {
-        Trampoline<?> driver = caller.driver;
-        claim(driver, caller);
+    Object awaitedBy(Trampoline<?> task) {
+        claim(task, null);
         suspended = true;
-        return driver.sleep(delay, caller);
+        return task.sleep(delay);
     }
 
     @Override
     protected Object resume() {
         if (!suspended) {
             suspended = true;
-            return driver.sleep(delay, this);
+            driver.sleep(delay);
+            driver.linkSuspended(this);
+            return Await.SUSPENDED;
         }
         return Await.resumed(this);
     }

@@ -46,6 +46,11 @@ public abstract class Trampoline<T> extends Future<T> {
     private static final byte DELIVERED_FAILURE = 8;
 
     private AsyncFrame<?> current;
+    /**
+     * While a step unwinds from a suspension: the outermost frame linked so far, whose caller the
+     * next frame to suspend becomes ({@link #linkSuspended}); {@code null} until the first.
+     */
+    private AsyncFrame<?> linking;
     private Object waiter;
     /** The cancellation requests, made at the first: most tasks are never cancelled, and carry no fields for it. */
     private CancelRequests cancelRequests;
@@ -176,6 +181,7 @@ public abstract class Trampoline<T> extends Future<T> {
         AsyncFrame<?> frame = current;
         for (;;) {
             depth = 0;
+            linking = null;
             Object result;
             Throwable thrown = null;
             try {
@@ -211,46 +217,98 @@ public abstract class Trampoline<T> extends Future<T> {
     }
 
     /**
-     * Runs {@code callee}, awaited by {@code frame}: inline, or bounced to this loop when nested too deep.
+     * Runs {@code callee}, awaited by a frame of this task: inline, or bounced to this loop when nested
+     * too deep. The awaiting frame becomes the callee's caller when it links itself on suspending.
      *
      * <p>The depth is put back as it was, not decremented, and not when {@code callee} throws: the
      * JIT then drops both stores when it inlines a callee that completes at once. A throw leaves the
      * depth too high, which can only bounce a call sooner; every frame this loop resumes starts from
      * zero again.
      */
-    final Object call(AsyncFrame<?> callee, AsyncFrame<?> frame) {
-        callee.claim(this, frame);
-        short outer = depth;
-        if (outer >= MAX_INLINE_DEPTH) {
-            current = callee;
-            flags |= START_CURRENT;
-            return Await.SUSPENDED;
+    final Object call(AsyncFrame<?> callee) {
+        callee.claim(this, null);
+        int outer = enter();
+        if (outer < 0) {
+            return bounce(callee);
         }
-        depth = (short) (outer + 1);
         Object result = callee.resume();
-        depth = outer;
+        depth = (short) outer;
         return result;
     }
 
-    /** Suspends {@code frame} until the pending {@code future} completes. */
-    final Object waitFor(Future<?> future, AsyncFrame<?> frame) {
+    /**
+     * Enters one more nested direct call: returns the depth to restore with {@link #exit} after it, or
+     * -1 when calls are nested too deep, and the callee must be {@linkplain #bounce bounced} instead.
+     */
+    final int enter() {
+        short outer = depth;
+        if (outer >= MAX_INLINE_DEPTH) {
+            return -1;
+        }
+        depth = (short) (outer + 1);
+        return outer;
+    }
+
+    /** Leaves a nested direct call entered at {@code outer}. */
+    final void exit(int outer) {
+        depth = (short) outer;
+    }
+
+    /**
+     * Starts {@code callee} (claimed by this task) from this loop, after the frames that awaited it
+     * have unwound and linked themselves: so unbounded async recursion cannot overflow the Java stack.
+     */
+    final Object bounce(AsyncFrame<?> callee) {
+        if (callee.driver == null) {
+            callee.claim(this, null);
+        }
+        current = callee;
+        linking = callee;
+        flags |= START_CURRENT;
+        return Await.SUSPENDED;
+    }
+
+    /**
+     * Links {@code frame}, which is suspending: the frame that suspended before it in this step, if
+     * any, is awaited by it; the first to suspend is the one the task resumes next. Every frame calls
+     * this as it suspends, innermost first, so a frame made only at its first suspension (a coroutine
+     * called directly, with no frame until then) joins its callers' chain as it unwinds.
+     */
+    final void linkSuspended(AsyncFrame<?> frame) {
+        if (frame.driver == null) {
+            frame.claim(this, null);
+        }
+        AsyncFrame<?> inner = linking;
+        if (inner == null) {
+            current = frame;
+        } else {
+            inner.caller = frame;
+        }
+        linking = frame;
+    }
+
+    /**
+     * Suspends the task until the pending {@code future} completes. Here and in the other waits, the
+     * frame that waits links itself next ({@link #linkSuspended}).
+     */
+    final Object waitFor(Future<?> future) {
         if (future == this) {
             throw new IllegalStateException("a task cannot await itself: " + future);
         }
         wakeWhenDone(future);
-        return suspend(future, frame);
+        waiter = future;
+        return Await.SUSPENDED;
     }
 
-    /** Suspends {@code frame} until {@code stage} completes, on whatever thread that happens. */
-    final Object waitFor(CompletionStage<?> stage, AsyncFrame<?> frame) {
-        suspend(stage, frame);
+    /** Suspends the task until {@code stage} completes, on whatever thread that happens. */
+    final Object waitFor(CompletionStage<?> stage) {
+        waiter = stage;
         stage.whenComplete((result, exception) -> loop().callSoonThreadsafe(() -> wake(stage, result, exception)));
         return Await.SUSPENDED;
     }
 
-    /** Suspends {@code frame} for {@code delay}; a delay of zero or less only yields to the other ready callbacks. */
-    final Object sleep(Duration delay, AsyncFrame<?> frame) {
-        current = frame;
+    /** Suspends the task for {@code delay}; a delay of zero or less only yields to the other ready callbacks. */
+    final Object sleep(Duration delay) {
         if (delay.isZero() || delay.isNegative()) {
             schedule();
         } else {
@@ -262,7 +320,9 @@ public abstract class Trampoline<T> extends Future<T> {
 
     /** Suspends {@code frame}, parked in a {@link Waiters} queue, until it is woken or the task cancelled. */
     final Object park(WaitingFrame<?> frame) {
-        return suspend(frame, frame);
+        waiter = frame;
+        linkSuspended(frame);
+        return Await.SUSPENDED;
     }
 
     /** Wakes this task, parked in a {@link Waiters} queue: its next step resumes the parked frame. */
@@ -292,12 +352,6 @@ public abstract class Trampoline<T> extends Future<T> {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private Object suspend(Object on, AsyncFrame<?> frame) {
-        waiter = on;
-        current = frame;
-        return Await.SUSPENDED;
     }
 
     private void wake(CompletionStage<?> stage, Object result, Throwable exception) {

@@ -6,6 +6,7 @@ import org.jasyncio.compiler.analysis.MethodPlan;
 import org.jasyncio.compiler.analysis.SavedValue;
 import org.jasyncio.compiler.analysis.SpillField;
 import org.jasyncio.compiler.analysis.SuspensionPoint;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -14,19 +15,24 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableAnnotationNode;
 import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns a lowered, planned {@code @Async} method into its state machine body, in place.
@@ -60,28 +66,41 @@ public final class BodyRewriter {
     private final FrameShape shape;
     private final MethodPlan plan;
     private final int frameSlot;
+    private final int taskSlot;
+    private final boolean directCalls;
 
-    private BodyRewriter(MethodNode body, FrameShape shape, MethodPlan plan) {
+    private BodyRewriter(MethodNode body, FrameShape shape, MethodPlan plan, boolean directCalls) {
         this.body = body;
         this.shape = shape;
         this.plan = plan;
         this.frameSlot = shape.frameSlot();
+        this.taskSlot = shape.taskSlot();
+        this.directCalls = directCalls;
     }
 
-    /** Rewrites {@code body} (the method's code, lowered and planned) into the state machine body. */
-    public static void rewrite(MethodNode body, FrameShape shape, MethodPlan plan) {
-        new BodyRewriter(body, shape, plan).rewrite();
+    /**
+     * Rewrites {@code body} (the method's code, lowered and planned) into the state machine body;
+     * with {@code directCalls} (class files that may hold {@code invokedynamic}), an await of a call
+     * becomes a direct call.
+     */
+    public static void rewrite(MethodNode body, FrameShape shape, MethodPlan plan, boolean directCalls) {
+        new BodyRewriter(body, shape, plan, directCalls).rewrite();
     }
 
     private void rewrite() {
+        Set<LabelNode> targets = branchTargets();
         shiftLocals();
         InsnList blocks = new InsnList();
         List<LabelNode> restoreLabels = new ArrayList<>();
         for (SuspensionPoint point : plan.points()) {
             LabelNode resumed = new LabelNode();
             LabelNode save = new LabelNode();
-            body.instructions.insertBefore(point.call(), awaitSite(point, save, resumed));
+            MethodInsnNode direct = directCalls ? directlyAwaited(point.call(), targets) : null;
+            body.instructions.insertBefore(point.call(), awaitSite(point, direct, save, resumed));
             body.instructions.remove(point.call());
+            if (direct != null) {
+                body.instructions.remove(direct);
+            }
             blocks.add(save(point, save));
             LabelNode restore = new LabelNode();
             restoreLabels.add(restore);
@@ -92,7 +111,46 @@ public final class BodyRewriter {
         dropFramesSharingAnOffset();
         body.desc = shape.bodyDescriptor();
         body.signature = null;
-        body.maxLocals++;
+        body.maxLocals += FrameShape.INSERTED_SLOTS;
+    }
+
+    /**
+     * The call whose coroutine {@code await} awaits straight away, {@code await(f(args))}, when it
+     * may become a direct call: a call (not {@code invokespecial}) returning {@code Coroutine}, right
+     * before the await with no branch between. Not the runtime's {@code Asyncio} methods, which have
+     * no direct entries: their sites would only be bound to what they do now.
+     */
+    private static MethodInsnNode directlyAwaited(MethodInsnNode await, Set<LabelNode> targets) {
+        for (AbstractInsnNode node = await.getPrevious(); node != null; node = node.getPrevious()) {
+            if (node instanceof FrameNode || (node instanceof LabelNode label && targets.contains(label))) {
+                return null;
+            }
+            if (node.getOpcode() >= 0) {
+                return node instanceof MethodInsnNode call && call.getOpcode() != Opcodes.INVOKESPECIAL
+                        && !Abi.ASYNCIO.equals(call.owner) && !call.owner.startsWith("[")
+                        && Type.getReturnType(call.desc).getDescriptor().equals(Abi.COROUTINE_DESC) ? call : null;
+            }
+        }
+        return null;
+    }
+
+    private Set<LabelNode> branchTargets() {
+        Set<LabelNode> targets = new HashSet<>();
+        for (AbstractInsnNode insn : body.instructions) {
+            if (insn instanceof JumpInsnNode jump) {
+                targets.add(jump.label);
+            } else if (insn instanceof TableSwitchInsnNode table) {
+                targets.add(table.dflt);
+                targets.addAll(table.labels);
+            } else if (insn instanceof LookupSwitchInsnNode lookup) {
+                targets.add(lookup.dflt);
+                targets.addAll(lookup.labels);
+            }
+        }
+        for (TryCatchBlockNode block : body.tryCatchBlocks) {
+            targets.add(block.handler);
+        }
+        return targets;
     }
 
     /**
@@ -115,22 +173,23 @@ public final class BodyRewriter {
         }
     }
 
-    /** Moves every local slot at or after the frame slot up by one, in code, debug info and frames. */
+    /**
+     * Moves every local slot at or after the frame slot up by {@link FrameShape#INSERTED_SLOTS}, in
+     * code, debug info and frames.
+     */
     private void shiftLocals() {
         for (AbstractInsnNode insn : body.instructions) {
-            if (insn instanceof VarInsnNode var && var.var >= frameSlot) {
-                var.var++;
-            } else if (insn instanceof IincInsnNode iinc && iinc.var >= frameSlot) {
-                iinc.var++;
+            if (insn instanceof VarInsnNode var) {
+                var.var = shifted(var.var);
+            } else if (insn instanceof IincInsnNode iinc) {
+                iinc.var = shifted(iinc.var);
             } else if (insn instanceof FrameNode frame) {
                 frame.local = withFrame(frame.local);
             }
         }
         if (body.localVariables != null) {
             for (LocalVariableNode variable : body.localVariables) {
-                if (variable.index >= frameSlot) {
-                    variable.index++;
-                }
+                variable.index = shifted(variable.index);
             }
         }
         shiftAnnotations(body.visibleLocalVariableAnnotations);
@@ -140,34 +199,40 @@ public final class BodyRewriter {
     private void shiftAnnotations(List<LocalVariableAnnotationNode> annotations) {
         if (annotations != null) {
             for (LocalVariableAnnotationNode annotation : annotations) {
-                annotation.index.replaceAll(index -> index >= frameSlot ? index + 1 : index);
+                annotation.index.replaceAll(this::shifted);
             }
         }
     }
 
-    /** A frame's locals (in frame form: one entry per long or double) with the frame slot inserted. */
+    /** A frame's locals (in frame form: one entry per long or double) with the frame, task and state slots inserted. */
     private List<Object> withFrame(List<Object> locals) {
         List<Object> shifted = new ArrayList<>(locals == null ? List.of() : locals);
         while (shifted.size() < frameSlot) {
             shifted.add(Opcodes.TOP);
         }
-        shifted.add(frameSlot, shape.name());
+        shifted.addAll(frameSlot, List.of(shape.name(), Abi.TRAMPOLINE, Opcodes.INTEGER));
         return shifted;
     }
 
     /**
-     * Replaces the {@code Asyncio.await} call: {@code Await.await(x, frame)}; if it suspended, go to
-     * the point's {@code save} block; at {@code resumed}, the restore block's way back in, ask
-     * {@code Await.resumed(frame)} for the value. Either way the value is then on the stack. The same
-     * instructions at every await, whatever it saves, so that the copies javac makes of a
-     * {@code finally} block stay alike, which coverage tools look for to count them once.
+     * Replaces the {@code Asyncio.await} call: {@code Await.await(x, task)}, or, for a {@code direct}
+     * call awaited at once, an {@code invokedynamic} of the callee's direct entry with the call's
+     * arguments and the task ({@code DirectCalls}); if it suspended, go to the point's {@code save}
+     * block; at {@code resumed}, the restore block's way back in, ask {@code Await.resumed(task)} for
+     * the value. Either way the value is then on the stack. The same instructions at every await,
+     * whatever it saves, so that the copies javac makes of a {@code finally} block stay alike, which
+     * coverage tools look for to count them once.
      */
-    private InsnList awaitSite(SuspensionPoint point, LabelNode save, LabelNode resumed) {
+    private InsnList awaitSite(SuspensionPoint point, MethodInsnNode direct, LabelNode save, LabelNode resumed) {
         InsnList code = new InsnList();
         LabelNode proceed = new LabelNode();
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.AWAIT,
-                Abi.AWAIT_SUPPORT_AWAIT_DESC, false));
+        code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
+        if (direct == null) {
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.AWAIT,
+                    Abi.AWAIT_SUPPORT_AWAIT_DESC, false));
+        } else {
+            code.add(directCall(direct));
+        }
         code.add(new InsnNode(Opcodes.DUP));
         code.add(suspendedMarker());
         code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, proceed));
@@ -177,7 +242,7 @@ public final class BodyRewriter {
         List<Object> under = frameForm(point.frame().stack().subList(0, point.frame().stack().size() - 1));
         code.add(resumed);
         code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), under.size(), under.toArray()));
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.RESUMED, Abi.RESUMED_DESC, false));
         List<Object> withValue = new ArrayList<>(under);
         withValue.add("java/lang/Object");
@@ -188,9 +253,35 @@ public final class BodyRewriter {
     }
 
     /**
+     * {@code invokedynamic} of {@code (receiver, arguments…, task)Object}, bootstrapped with the
+     * handle of the method {@code call} calls, which {@code DirectCalls} binds to its direct entry.
+     */
+    private static InvokeDynamicInsnNode directCall(MethodInsnNode call) {
+        boolean isStatic = call.getOpcode() == Opcodes.INVOKESTATIC;
+        Type[] arguments = Type.getArgumentTypes(call.desc);
+        StringBuilder descriptor = new StringBuilder("(");
+        if (!isStatic) {
+            descriptor.append('L').append(call.owner).append(';');
+        }
+        for (Type argument : arguments) {
+            descriptor.append(argument.getDescriptor());
+        }
+        descriptor.append(Abi.TRAMPOLINE_DESC).append(')').append(Abi.BODY_RETURN_DESC);
+        int tag = switch (call.getOpcode()) {
+            case Opcodes.INVOKESTATIC -> Opcodes.H_INVOKESTATIC;
+            case Opcodes.INVOKEINTERFACE -> Opcodes.H_INVOKEINTERFACE;
+            default -> Opcodes.H_INVOKEVIRTUAL;
+        };
+        Handle method = new Handle(tag, call.owner, call.name, call.desc, call.itf);
+        Handle bootstrap = new Handle(Opcodes.H_INVOKESTATIC, Abi.DIRECT_CALLS, Abi.BOOTSTRAP, Abi.BOOTSTRAP_DESC, false);
+        return new InvokeDynamicInsnNode(call.name, descriptor.toString(), bootstrap, method);
+    }
+
+    /**
      * The save block of one point, after all the original code: with the stack as the await left it
-     * ({@code SUSPENDED} on top), save the stack under the awaited value and the live locals, record
-     * the point and return {@code SUSPENDED}.
+     * ({@code SUSPENDED} on top), take the frame (made now if the body was called directly) with the
+     * point recorded and linked into the task's chain, save the stack under the awaited value and
+     * the live locals there, and return {@code SUSPENDED}.
      */
     private InsnList save(SuspensionPoint point, LabelNode save) {
         InsnList code = new InsnList();
@@ -204,6 +295,15 @@ public final class BodyRewriter {
             code.add(new LineNumberNode(point.line(), save));
         }
         code.add(new InsnNode(Opcodes.POP));
+        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        if (!shape.isStatic()) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        }
+        code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
+        code.add(new LdcInsnNode(point.state()));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, shape.name(), FrameShape.SUSPENDING,
+                shape.suspendingDescriptor(), false));
+        code.add(new VarInsnNode(Opcodes.ASTORE, frameSlot));
         List<SavedValue> under = point.stack();
         for (int i = under.size() - 1; i >= 0; i--) {
             code.add(saveStackTop(under.get(i)));
@@ -215,9 +315,6 @@ public final class BodyRewriter {
                 code.add(putField(local.field()));
             }
         }
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(new LdcInsnNode(point.state()));
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, shape.name(), FrameShape.STATE, "I"));
         code.add(suspendedMarker());
         code.add(new InsnNode(Opcodes.ARETURN));
         return code;
@@ -245,7 +342,7 @@ public final class BodyRewriter {
     private InsnList restore(SuspensionPoint point, LabelNode restore, LabelNode resumed) {
         InsnList code = new InsnList();
         code.add(restore);
-        List<Object> entryLocals = withFrame(shape.isStatic() ? List.of() : List.of(shape.owner()));
+        List<Object> entryLocals = entryLocals();
         code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
         if (point.line() > 0) {
             code.add(new LineNumberNode(point.line(), restore));
@@ -288,38 +385,47 @@ public final class BodyRewriter {
     }
 
     /**
-     * The method's entry: load the arguments from the frame into their slots and clear the fields
-     * that held references; with suspension points, first dispatch on the state.
+     * The method's entry, with suspension points: the dispatch on the state it is given (0 when it
+     * starts: the arguments are in their slots already).
      */
     private InsnList entry(List<LabelNode> restoreLabels) {
         InsnList code = new InsnList();
-        List<Object> entryLocals = withFrame(shape.isStatic() ? List.of() : List.of(shape.owner()));
         if (!restoreLabels.isEmpty()) {
             // No target for a state out of range: the frame's resume() rejects it before calling the
             // body, and a target never taken would show as a missed branch in coverage reports.
             LabelNode start = new LabelNode();
-            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-            code.add(new FieldInsnNode(Opcodes.GETFIELD, shape.name(), FrameShape.STATE, "I"));
+            List<Object> entryLocals = entryLocals();
+            code.add(new VarInsnNode(Opcodes.ILOAD, shape.stateSlot()));
             code.add(new TableSwitchInsnNode(1, restoreLabels.size(), start, restoreLabels.toArray(new LabelNode[0])));
             code.add(start);
             code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
         }
-        int slot = shape.isStatic() ? 0 : 1;
-        Type[] arguments = shape.arguments();
-        for (int i = 0; i < arguments.length; i++) {
-            String field = FrameShape.argumentField(i);
-            String descriptor = arguments[i].getDescriptor();
-            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-            code.add(new FieldInsnNode(Opcodes.GETFIELD, shape.name(), field, descriptor));
-            code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ISTORE), shifted(slot)));
-            if (arguments[i].getSort() == Type.OBJECT || arguments[i].getSort() == Type.ARRAY) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new InsnNode(Opcodes.ACONST_NULL));
-                code.add(new FieldInsnNode(Opcodes.PUTFIELD, shape.name(), field, descriptor));
-            }
-            slot += arguments[i].getSize();
-        }
         return code;
+    }
+
+    /** The body's locals as it is entered: receiver, frame, task, state, arguments (in frame form). */
+    private List<Object> entryLocals() {
+        List<Object> locals = new ArrayList<>();
+        if (!shape.isStatic()) {
+            locals.add(shape.owner());
+        }
+        locals.addAll(List.of(shape.name(), Abi.TRAMPOLINE, Opcodes.INTEGER));
+        for (Type argument : shape.arguments()) {
+            locals.add(verifierType(argument));
+        }
+        return locals;
+    }
+
+    /** The verifier's type of a value of {@code type}, as a frame lists it. */
+    static Object verifierType(Type type) {
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+            case Type.FLOAT -> Opcodes.FLOAT;
+            case Type.LONG -> Opcodes.LONG;
+            case Type.DOUBLE -> Opcodes.DOUBLE;
+            case Type.ARRAY -> type.getDescriptor();
+            default -> type.getInternalName();
+        };
     }
 
     private FieldInsnNode putField(SpillField field) {
@@ -330,9 +436,9 @@ public final class BodyRewriter {
         return new FieldInsnNode(Opcodes.GETSTATIC, Abi.AWAIT_SUPPORT, Abi.SUSPENDED, Abi.SUSPENDED_DESC);
     }
 
-    /** An original slot's place in the body, where the frame has taken one slot. */
+    /** An original slot's place in the body, where the frame, task and state have taken three slots. */
     private int shifted(int slot) {
-        return slot >= frameSlot ? slot + 1 : slot;
+        return slot >= frameSlot ? slot + FrameShape.INSERTED_SLOTS : slot;
     }
 
     /** Slot-indexed verifier types (a long or double followed by TOP) in frame form (one entry each). */

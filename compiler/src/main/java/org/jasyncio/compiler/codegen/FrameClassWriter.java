@@ -55,15 +55,20 @@ public final class FrameClassWriter {
         for (SpillField field : plan.fields()) {
             writer.visitField(0, field.name(), field.descriptor(), null, null).visitEnd();
         }
-        writeConstructor(writer, shape);
+        writeConstructor(writer, shape, shape.constructorDescriptor(), arguments.length);
+        if (arguments.length > 0) {
+            writeConstructor(writer, shape, shape.receiverConstructorDescriptor(), 0);
+        }
+        writeSuspending(writer, shape);
         writeResume(writer, shape, plan.points().size(), bodyName);
         writeSuspendedAt(writer, shape, plan, bodyName, owner.sourceFile, firstLine);
         writer.visitEnd();
         return writer.toByteArray();
     }
 
-    private static void writeConstructor(ClassWriter writer, FrameShape shape) {
-        MethodVisitor code = writer.visitMethod(0, "<init>", shape.constructorDescriptor(), null, null);
+    /** A constructor that takes the receiver, if any, and the first {@code arguments} arguments. */
+    private static void writeConstructor(ClassWriter writer, FrameShape shape, String descriptor, int arguments) {
+        MethodVisitor code = writer.visitMethod(0, "<init>", descriptor, null, null);
         code.visitCode();
         code.visitVarInsn(Opcodes.ALOAD, 0);
         code.visitMethodInsn(Opcodes.INVOKESPECIAL, Abi.ASYNC_FRAME, "<init>", "()V", false);
@@ -73,13 +78,12 @@ public final class FrameClassWriter {
             code.visitVarInsn(Opcodes.ALOAD, slot++);
             code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), FrameShape.SELF, "L" + shape.owner() + ";");
         }
-        Type[] arguments = shape.arguments();
-        for (int i = 0; i < arguments.length; i++) {
+        Type[] types = shape.arguments();
+        for (int i = 0; i < arguments; i++) {
             code.visitVarInsn(Opcodes.ALOAD, 0);
-            code.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), slot);
-            code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), FrameShape.argumentField(i),
-                    arguments[i].getDescriptor());
-            slot += arguments[i].getSize();
+            code.visitVarInsn(types[i].getOpcode(Opcodes.ILOAD), slot);
+            code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), FrameShape.argumentField(i), types[i].getDescriptor());
+            slot += types[i].getSize();
         }
         code.visitInsn(Opcodes.RETURN);
         code.visitMaxs(0, 0);
@@ -87,8 +91,48 @@ public final class FrameClassWriter {
     }
 
     /**
+     * {@code static F suspending(F frame[, Owner self], Trampoline task, int state)}, what a save block
+     * calls first: takes {@code frame}, or, for a body called through its direct entry and suspending
+     * for the first time, a new frame with the receiver (the body saves everything else it needs);
+     * records {@code state} and links the frame into the task's chain. Here, so that the test adds
+     * no branch to the body, and one call site per await keeps the body small.
+     */
+    private static void writeSuspending(ClassWriter writer, FrameShape shape) {
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_STATIC, FrameShape.SUSPENDING,
+                shape.suspendingDescriptor(), null, null);
+        code.visitCode();
+        int taskSlot = shape.isStatic() ? 1 : 2;
+        Label present = new Label();
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitJumpInsn(Opcodes.IFNONNULL, present);
+        code.visitTypeInsn(Opcodes.NEW, shape.name());
+        code.visitInsn(Opcodes.DUP);
+        if (!shape.isStatic()) {
+            code.visitVarInsn(Opcodes.ALOAD, 1);
+        }
+        code.visitMethodInsn(Opcodes.INVOKESPECIAL, shape.name(), "<init>", shape.receiverConstructorDescriptor(),
+                false);
+        code.visitVarInsn(Opcodes.ASTORE, 0);
+        code.visitLabel(present);
+        code.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitVarInsn(Opcodes.ILOAD, taskSlot + 1);
+        code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), FrameShape.STATE, "I");
+        code.visitVarInsn(Opcodes.ALOAD, taskSlot);
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.LINK_SUSPENDED, Abi.LINK_SUSPENDED_DESC,
+                false);
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitInsn(Opcodes.ARETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+    }
+
+    /**
      * {@code resume()}: checks that the state is one the body knows (0 to {@code points}), which the
-     * body's dispatch does not (a state it has no check for starts the method over), then calls it.
+     * body's dispatch does not (a state it has no check for starts the method over), then calls it
+     * with this frame, its task, the state and the arguments, clearing the fields that held
+     * references: past the start the body keeps what it needs in the spill fields.
      */
     private static void writeResume(ClassWriter writer, FrameShape shape, int points, String bodyName) {
         MethodVisitor code = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, Abi.RESUME,
@@ -108,14 +152,31 @@ public final class FrameClassWriter {
         code.visitInsn(Opcodes.ATHROW);
         code.visitLabel(known);
         code.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-        if (shape.isStatic()) {
+        if (!shape.isStatic()) {
             code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.SELF, "L" + shape.owner() + ";");
+        }
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, shape.name(), Abi.DRIVER, Abi.DRIVER_DESC, false);
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.STATE, "I");
+        Type[] arguments = shape.arguments();
+        for (int i = 0; i < arguments.length; i++) {
+            String field = FrameShape.argumentField(i);
+            String descriptor = arguments[i].getDescriptor();
+            code.visitVarInsn(Opcodes.ALOAD, 0);
+            code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), field, descriptor);
+            if (arguments[i].getSort() == Type.OBJECT || arguments[i].getSort() == Type.ARRAY) {
+                code.visitVarInsn(Opcodes.ALOAD, 0);
+                code.visitInsn(Opcodes.ACONST_NULL);
+                code.visitFieldInsn(Opcodes.PUTFIELD, shape.name(), field, descriptor);
+            }
+        }
+        if (shape.isStatic()) {
             code.visitMethodInsn(Opcodes.INVOKESTATIC, shape.owner(), bodyName, shape.bodyDescriptor(),
                     shape.ownerIsInterface());
         } else {
-            code.visitVarInsn(Opcodes.ALOAD, 0);
-            code.visitFieldInsn(Opcodes.GETFIELD, shape.name(), FrameShape.SELF, "L" + shape.owner() + ";");
-            code.visitVarInsn(Opcodes.ALOAD, 0);
             code.visitMethodInsn(shape.ownerIsInterface() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL,
                     shape.owner(), bodyName, shape.bodyDescriptor(), shape.ownerIsInterface());
         }

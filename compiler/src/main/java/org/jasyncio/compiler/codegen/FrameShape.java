@@ -25,8 +25,15 @@ public record FrameShape(String name, String owner, boolean ownerIsInterface, bo
 
     /** The frame's state field: 0 before the first run, {@code k} while suspended at point {@code k}. */
     public static final String STATE = "state";
+    /**
+     * The frame class's static method that a body's save block calls: it gives the body its frame
+     * (made at the first suspension of a body called directly), records the state and links it.
+     */
+    public static final String SUSPENDING = "suspending";
     /** The frame's receiver field, for instance methods. */
     public static final String SELF = "self";
+    /** The slots the body inserts after the receiver (frame, task, state): every later slot moves up by this many. */
+    public static final int INSERTED_SLOTS = 3;
     /** The frame class's access flags, in its class file and in its {@code InnerClasses} entries. */
     public static final int ACCESS = Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC;
 
@@ -64,25 +71,67 @@ public record FrameShape(String name, String owner, boolean ownerIsInterface, bo
         return "L" + name + ";";
     }
 
-    /** The rewritten body's descriptor: it takes the frame and returns the result or {@code SUSPENDED}. */
+    /**
+     * The rewritten body's descriptor: it takes its frame ({@code null} when called through the direct
+     * entry, until it suspends), its task and the state to start in, then the method's arguments, and
+     * returns the result or {@code SUSPENDED}.
+     */
     public String bodyDescriptor() {
-        return "(" + descriptor() + ")" + Abi.BODY_RETURN_DESC;
+        return "(" + descriptor() + Abi.TRAMPOLINE_DESC + "I" + argumentDescriptors() + ")" + Abi.BODY_RETURN_DESC;
+    }
+
+    /** The direct entry's descriptor: the method's arguments and the task; the result or {@code SUSPENDED}. */
+    public String directDescriptor() {
+        return "(" + argumentDescriptors() + Abi.TRAMPOLINE_DESC + ")" + Abi.BODY_RETURN_DESC;
+    }
+
+    /**
+     * The descriptor of the frame class's static {@link #SUSPENDING}: the body's frame or
+     * {@code null}, the receiver (for instance methods), the task and the state; returns the frame.
+     */
+    public String suspendingDescriptor() {
+        return "(" + descriptor() + (isStatic ? "" : "L" + owner + ";") + Abi.TRAMPOLINE_DESC + "I)" + descriptor();
+    }
+
+    /** The descriptor of the frame constructor {@link #SUSPENDING} uses: the receiver alone, if any. */
+    public String receiverConstructorDescriptor() {
+        return isStatic ? "()V" : "(L" + owner + ";)V";
+    }
+
+    private String argumentDescriptors() {
+        StringBuilder descriptors = new StringBuilder();
+        for (Type argument : arguments) {
+            descriptors.append(argument.getDescriptor());
+        }
+        return descriptors.toString();
     }
 
     /** The frame constructor's descriptor: the receiver (for instance methods), then the arguments. */
     public String constructorDescriptor() {
-        StringBuilder descriptor = new StringBuilder("(");
-        if (!isStatic) {
-            descriptor.append('L').append(owner).append(';');
-        }
-        for (Type argument : arguments) {
-            descriptor.append(argument.getDescriptor());
-        }
-        return descriptor.append(")V").toString();
+        return "(" + (isStatic ? "" : "L" + owner + ";") + argumentDescriptors() + ")V";
     }
 
     /** The body's local variable slot that holds the frame: right after {@code this}, or first. */
     public int frameSlot() {
         return isStatic ? 0 : 1;
+    }
+
+    /** The body's slot of its task, after the frame's. */
+    public int taskSlot() {
+        return frameSlot() + 1;
+    }
+
+    /** The body's slot of the state to start in, after the task's; the arguments follow. */
+    public int stateSlot() {
+        return frameSlot() + 2;
+    }
+
+    /** How many local slots the receiver and the arguments take. */
+    public int argumentSlots() {
+        int slots = isStatic ? 0 : 1;
+        for (Type argument : arguments) {
+            slots += argument.getSize();
+        }
+        return slots;
     }
 }

@@ -79,7 +79,7 @@ class BodyAccessTest {
 
     private static MethodNode body(ClassNode owner, String name, String frame) {
         return owner.methods.stream()
-                .filter(method -> method.name.equals(name) && method.desc.startsWith("(L" + frame + ";)"))
+                .filter(method -> method.name.equals(name) && method.desc.startsWith("(L" + frame + ";"))
                 .findFirst().orElseThrow(() -> new AssertionError("no body of " + name));
     }
 

@@ -75,8 +75,8 @@ class CoverageShapeTest {
     @Test
     void theBody_hasTheMethodsLinesAndBranchesPlusTheStateMachines_andIsNotSynthetic() {
         MethodNode original = method(read(ClassFiles.of(Sample.class)), "(IZ)" + Abi.COROUTINE_DESC);
-        MethodNode body = method(instrumented(), "(L" + Sample.class.getName().replace('.', '/') + "$Async$mixed;)"
-                + Abi.BODY_RETURN_DESC);
+        MethodNode body = method(instrumented(), "(L" + Sample.class.getName().replace('.', '/') + "$Async$mixed;"
+                + Abi.TRAMPOLINE_DESC + "IIZ)" + Abi.BODY_RETURN_DESC);
         assertEquals(0, body.access & Opcodes.ACC_SYNTHETIC);
         assertEquals(lines(original), lines(body));
         long awaits = StreamSupport.stream(original.instructions.spliterator(), false)

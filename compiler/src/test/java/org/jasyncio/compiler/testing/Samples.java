@@ -56,8 +56,8 @@ public final class Samples {
                 .orElseThrow(() -> new IllegalArgumentException("no method " + name + "/" + arity + " in " + type));
     }
 
-    /** Whether {@code method} is a state machine body: the one that takes its (synthetic) frame class. */
+    /** Whether {@code method} is a state machine body: the one that takes its (synthetic) frame class first. */
     public static boolean isBody(Method method) {
-        return method.getParameterCount() == 1 && method.getParameterTypes()[0].isSynthetic();
+        return method.getParameterCount() >= 3 && method.getParameterTypes()[0].isSynthetic();
     }
 }

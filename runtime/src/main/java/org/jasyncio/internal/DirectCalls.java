@@ -1,0 +1,77 @@
+package org.jasyncio.internal;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * Links the call sites where a generated body awaits the call of a method straight away,
+ * {@code await(f(args))}. Not for user code.
+ *
+ * <p>The compiler gives each {@code @Async} method {@code f} a <em>direct entry</em>, a synthetic
+ * method {@code f$direct} with {@code f}'s parameters and the task last, which runs {@code f}'s body
+ * at once, with its locals on the JVM stack and no frame object: the body makes its frame only if it
+ * suspends. At a site {@code await(f(args))} in a body, it emits an {@code invokedynamic} of
+ * {@code (receiver, args…, task)Object} whose bootstrap argument is the handle of {@code f} itself.
+ * When the site first runs, {@link #bootstrap} binds it to {@code f}'s direct entry, found by that
+ * handle; or, when {@code f} has none (a method that is not {@code @Async}, or one compiled before
+ * direct entries, or not accessible), to {@code Await.await(f(args), task)}, what the site meant
+ * before. So the site needs nothing known about {@code f} when its class is compiled, and a virtual
+ * call still reaches the receiver's own override.
+ *
+ * <p>Thread rule: bootstraps run on whatever thread first reaches the site; they keep no state.
+ */
+public final class DirectCalls {
+
+    /** The suffix of a direct entry's name: {@code f$direct}. */
+    public static final String ENTRY_SUFFIX = "$direct";
+
+    private static final MethodHandle AWAIT;
+
+    static {
+        try {
+            AWAIT = MethodHandles.lookup().findStatic(Await.class, "await",
+                    MethodType.methodType(Object.class, Object.class, Trampoline.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private DirectCalls() {
+    }
+
+    /**
+     * Links one site: {@code type} is {@code (receiver if any, f's parameters…, Trampoline)Object},
+     * {@code method} the handle of {@code f} as the site's class resolves it.
+     */
+    public static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle method) {
+        MethodHandle target = directEntry(caller, method);
+        if (target == null) {
+            MethodHandle call = method.asType(method.type().changeReturnType(Object.class));
+            target = MethodHandles.collectArguments(AWAIT, 0, call);
+        }
+        return new ConstantCallSite(target.asType(type));
+    }
+
+    /** The direct entry of the method {@code method} calls, or {@code null} when it has none the caller may call. */
+    private static MethodHandle directEntry(MethodHandles.Lookup caller, MethodHandle method) {
+        MethodHandleInfo info = caller.revealDirect(method);
+        MethodType entryType = info.getMethodType().changeReturnType(Object.class)
+                .appendParameterTypes(Trampoline.class);
+        String entry = info.getName() + ENTRY_SUFFIX;
+        Class<?> owner = info.getDeclaringClass();
+        try {
+            return switch (info.getReferenceKind()) {
+                case MethodHandleInfo.REF_invokeStatic -> caller.findStatic(owner, entry, entryType);
+                case MethodHandleInfo.REF_invokeVirtual, MethodHandleInfo.REF_invokeInterface ->
+                        caller.findVirtual(owner, entry, entryType);
+                default -> null;
+            };
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+}
