@@ -8,10 +8,12 @@ import org.jasyncio.Coroutine;
  * <p>The compiler generates, for each {@code @Async} method {@code m} of class {@code Owner}, a
  * subclass {@code Owner$Async$m} that holds the method's receiver, its arguments, an {@code int}
  * state and one typed field per value that must survive a suspension. Its {@link #resume()} calls
- * the rewritten body, which dispatches on the state. The body returns the coroutine's result, or
- * {@link Await#SUSPENDED} when it has suspended, or throws the coroutine's exception. The runtime's
- * own coroutines ({@code sleep}, {@code gather}, ...) are hand-written subclasses that follow the same
- * protocol.
+ * the rewritten body with the frame, its task, the state and the arguments; the body dispatches on
+ * the state. The body returns the coroutine's result, or {@link Await#SUSPENDED} when it has
+ * suspended, or throws the coroutine's exception. Called through its direct entry
+ * ({@link DirectCalls}), the body runs with no frame and makes one only when it suspends: such a
+ * frame is claimed as it is made. The runtime's own coroutines ({@code sleep}, {@code gather}, ...)
+ * are hand-written subclasses that follow the same protocol.
  *
  * <p>States: <em>fresh</em> until it is awaited or scheduled, then <em>claimed</em> by the
  * {@link Trampoline} of the task that runs it, for good; a second claim throws
@@ -21,7 +23,10 @@ import org.jasyncio.Coroutine;
  */
 public abstract class AsyncFrame<T> extends Coroutine<T> {
 
-    /** The frame that awaits this one, or {@code null} for the frame a task was created with. */
+    /**
+     * The frame that awaits this one, or {@code null} for the frame a task was created with; set as
+     * the awaiting frame suspends ({@link Trampoline#linkSuspended}), not when this one is called.
+     */
     AsyncFrame<?> caller;
     /** The trampoline of the task that runs this frame; {@code null} while the frame is fresh. */
     Trampoline<?> driver;

@@ -24,6 +24,11 @@ import org.jasyncio.Future;
  * one is started by this loop instead, after its callers have unwound, so that unbounded async
  * recursion cannot overflow the Java stack.
  *
+ * <p>The chain is built as a step unwinds from a suspension, not as calls are made: a method called
+ * through its direct entry has no frame until it suspends. Each frame that suspends links itself
+ * ({@link #linkSuspended}), innermost first: the first becomes {@code current}, each later one the
+ * caller of the one before. A frame resumed from the chain keeps the caller it had.
+ *
  * <p>Invariant (asyncio's): either {@code waiter} is {@code null} and a step is scheduled or running,
  * or {@code waiter} is what schedules the next step when it completes: a {@link Future} this object
  * is a done callback of, the loop's timers (a sleep), a {@link WaitingFrame} parked in a primitive's
