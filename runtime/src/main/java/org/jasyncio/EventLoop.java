@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Clock;
 import org.jasyncio.internal.FrameOrigins;
 import org.jasyncio.internal.IoSelector;
@@ -102,6 +103,8 @@ public final class EventLoop {
     private Task<?> firstTask;
     /** How many tasks this loop has made: the number in a task's default name. */
     private int tasksMade;
+    /** The frame linked last as the running step unwinds from a suspension (see {@code Trampoline.linkSuspended}). */
+    AsyncFrame<?> linkedLast;
     /** The selector, the channels' callbacks and the transports and servers to close with the loop. */
     private final IoSelector io = new IoSelector();
     /** Whether the loop thread is, or is about to be, blocked in the selector. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
+import org.jasyncio.internal.AsyncFrame;
 import org.jasyncio.internal.Trampoline;
 
 /**
@@ -173,6 +174,14 @@ public final class Task<T> extends Trampoline<T> {
     @Override
     protected void schedule() {
         loop().schedule(this);
+    }
+
+    @Override
+    protected AsyncFrame<?> exchangeLinked(AsyncFrame<?> frame) {
+        EventLoop loop = loop();
+        AsyncFrame<?> last = loop.linkedLast;
+        loop.linkedLast = frame;
+        return last;
     }
 
     @Override

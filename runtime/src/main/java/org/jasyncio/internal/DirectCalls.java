@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Set;
 
 /**
  * Links the call sites where a generated body awaits the call of a method straight away,
@@ -20,7 +21,9 @@ import java.lang.invoke.MethodType;
  * handle; or, when {@code f} has none (a method that is not {@code @Async}, or one compiled before
  * direct entries, or not accessible), to {@code Await.await(f(args), task)}, what the site meant
  * before. So the site needs nothing known about {@code f} when its class is compiled, and a virtual
- * call still reaches the receiver's own override.
+ * call still reaches the receiver's own override. The runtime's own most awaited coroutines
+ * ({@code sleep}, a queue's {@code get} and {@code put}) have hand-written entries in
+ * {@link RuntimeEntries}.
  *
  * <p>Thread rule: bootstraps run on whatever thread first reaches the site; they keep no state.
  */
@@ -30,6 +33,8 @@ public final class DirectCalls {
     public static final String ENTRY_SUFFIX = "$direct";
 
     private static final MethodHandle AWAIT;
+    /** The runtime's classes whose coroutines may have an entry in {@link RuntimeEntries}. */
+    private static final Set<String> RUNTIME_OWNERS = Set.of("org.jasyncio.Asyncio", "org.jasyncio.queues.Queue");
 
     static {
         try {
@@ -61,8 +66,11 @@ public final class DirectCalls {
         MethodHandleInfo info = caller.revealDirect(method);
         MethodType entryType = info.getMethodType().changeReturnType(Object.class)
                 .appendParameterTypes(Trampoline.class);
-        String entry = info.getName() + ENTRY_SUFFIX;
         Class<?> owner = info.getDeclaringClass();
+        if (owner.getClassLoader() == DirectCalls.class.getClassLoader() && RUNTIME_OWNERS.contains(owner.getName())) {
+            return runtimeEntry(info, owner, entryType);
+        }
+        String entry = info.getName() + ENTRY_SUFFIX;
         try {
             return switch (info.getReferenceKind()) {
                 case MethodHandleInfo.REF_invokeStatic -> caller.findStatic(owner, entry, entryType);
@@ -70,6 +78,20 @@ public final class DirectCalls {
                         caller.findVirtual(owner, entry, entryType);
                 default -> null;
             };
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The runtime's own entry ({@link RuntimeEntries}) of {@code info}'s method, named as it is and
+     * taking its receiver first, or {@code null} when it has none.
+     */
+    private static MethodHandle runtimeEntry(MethodHandleInfo info, Class<?> owner, MethodType entryType) {
+        MethodType type = info.getReferenceKind() == MethodHandleInfo.REF_invokeStatic ? entryType
+                : entryType.insertParameterTypes(0, owner);
+        try {
+            return MethodHandles.lookup().findStatic(RuntimeEntries.class, info.getName(), type);
         } catch (NoSuchMethodException | IllegalAccessException e) {
             return null;
         }

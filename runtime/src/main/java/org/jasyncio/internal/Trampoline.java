@@ -51,11 +51,6 @@ public abstract class Trampoline<T> extends Future<T> {
     private static final byte DELIVERED_FAILURE = 8;
 
     private AsyncFrame<?> current;
-    /**
-     * While a step unwinds from a suspension: the outermost frame linked so far, whose caller the
-     * next frame to suspend becomes ({@link #linkSuspended}); {@code null} until the first.
-     */
-    private AsyncFrame<?> linking;
     private Object waiter;
     /** The cancellation requests, made at the first: most tasks are never cancelled, and carry no fields for it. */
     private CancelRequests cancelRequests;
@@ -184,9 +179,9 @@ public abstract class Trampoline<T> extends Future<T> {
             }
         }
         AsyncFrame<?> frame = current;
+        exchangeLinked(null);
         for (;;) {
             depth = 0;
-            linking = null;
             Object result;
             Throwable thrown = null;
             try {
@@ -196,6 +191,7 @@ public abstract class Trampoline<T> extends Future<T> {
                 thrown = t;
             }
             if (result == Await.SUSPENDED) {
+                exchangeLinked(null);
                 if ((flags & START_CURRENT) != 0) {
                     flags &= ~START_CURRENT;
                     frame = current;
@@ -268,7 +264,7 @@ public abstract class Trampoline<T> extends Future<T> {
             callee.claim(this, null);
         }
         current = callee;
-        linking = callee;
+        exchangeLinked(callee);
         flags |= START_CURRENT;
         return Await.SUSPENDED;
     }
@@ -283,14 +279,21 @@ public abstract class Trampoline<T> extends Future<T> {
         if (frame.driver == null) {
             frame.claim(this, null);
         }
-        AsyncFrame<?> inner = linking;
+        AsyncFrame<?> inner = exchangeLinked(frame);
         if (inner == null) {
             current = frame;
         } else {
             inner.caller = frame;
         }
-        linking = frame;
     }
+
+    /**
+     * While a step unwinds from a suspension, the outermost frame linked so far, whose caller the
+     * next frame to suspend becomes ({@link #linkSuspended}); {@code null} before the first. Sets it
+     * to {@code frame} and returns what it was. Kept by the loop, not the task: one step runs at a
+     * time, and a task is one object per coroutine in flight, where every field counts.
+     */
+    protected abstract AsyncFrame<?> exchangeLinked(AsyncFrame<?> frame);
 
     /**
      * Suspends the task until the pending {@code future} completes. Here and in the other waits, the

@@ -117,8 +117,7 @@ public final class BodyRewriter {
     /**
      * The call whose coroutine {@code await} awaits straight away, {@code await(f(args))}, when it
      * may become a direct call: a call (not {@code invokespecial}) returning {@code Coroutine}, right
-     * before the await with no branch between. Not the runtime's {@code Asyncio} methods, which have
-     * no direct entries: their sites would only be bound to what they do now.
+     * before the await with no branch between.
      */
     private static MethodInsnNode directlyAwaited(MethodInsnNode await, Set<LabelNode> targets) {
         for (AbstractInsnNode node = await.getPrevious(); node != null; node = node.getPrevious()) {
@@ -127,7 +126,7 @@ public final class BodyRewriter {
             }
             if (node.getOpcode() >= 0) {
                 return node instanceof MethodInsnNode call && call.getOpcode() != Opcodes.INVOKESPECIAL
-                        && !Abi.ASYNCIO.equals(call.owner) && !call.owner.startsWith("[")
+                        && !call.owner.startsWith("[")
                         && Type.getReturnType(call.desc).getDescriptor().equals(Abi.COROUTINE_DESC) ? call : null;
             }
         }

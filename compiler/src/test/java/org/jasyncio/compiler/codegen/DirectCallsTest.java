@@ -4,6 +4,7 @@ import org.jasyncio.Asyncio;
 import org.jasyncio.Coroutine;
 import org.jasyncio.Task;
 import org.jasyncio.annotation.Async;
+import org.jasyncio.queues.Queue;
 import org.jasyncio.compiler.testing.Pace;
 import org.jasyncio.compiler.testing.Samples;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -135,6 +137,53 @@ class DirectCallsTest {
     void aVirtualCall_runsTheReceiversOwnMethod_asyncOrNot(Pace pace) throws Throwable {
         Pace.set(pace);
         assertEquals("base! plain! async!base! base!", Samples.run(Overrides.class, "names"));
+    }
+
+    /** A user's queue whose {@code get} does more than the runtime's: awaiting it must run this override. */
+    static final class CountingQueue<E> extends Queue<E> {
+        int gets;
+
+        @Override
+        public Coroutine<E> get() {
+            gets++;
+            return super.get();
+        }
+    }
+
+    static final class RuntimeCoroutines {
+        @Async
+        static Coroutine<String> consume(Queue<String> queue, int n) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                out.append(await(queue.get()));
+            }
+            return completed(out.toString());
+        }
+
+        @Async
+        static Coroutine<String> produce(Queue<String> queue, String items) {
+            for (char item : items.toCharArray()) {
+                await(queue.put(String.valueOf(item)));
+                await(sleep(Duration.ofMillis(1)));
+            }
+            return completed("done");
+        }
+
+        @Async
+        static Coroutine<String> handOff() {
+            CountingQueue<String> counting = new CountingQueue<>();
+            Queue<String> bounded = new Queue<>(1);
+            Task<String> consumer = createTask(consume(bounded, 4));
+            Task<String> countingConsumer = createTask(consume(counting, 3));
+            await(sleep(0));
+            String produced = await(produce(bounded, "abcd")) + await(produce(counting, "xyz"));
+            return completed(produced + " " + await(consumer) + " " + await(countingConsumer) + " " + counting.gets);
+        }
+    }
+
+    @Test
+    void theRuntimesQueueAndSleep_awaitedStraightAway_behaveAsTheirCoroutines_andAUsersOverrideRuns() throws Throwable {
+        assertEquals("donedone abcd xyz 3", Samples.run(RuntimeCoroutines.class, "handOff"));
     }
 
     static final class Nested {
