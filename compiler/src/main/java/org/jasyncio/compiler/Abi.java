@@ -71,6 +71,9 @@ public final class Abi {
     public static final String ENTER_DESC = "(" + TRAMPOLINE_DESC + ")I";
     public static final String EXIT = "exit";
     public static final String EXIT_DESC = "(" + TRAMPOLINE_DESC + "I)V";
+    /** Called by an overridable method's direct entry for a receiver of a subclass: does it inherit the method? */
+    public static final String INHERITS = "inherits";
+    public static final String INHERITS_DESC = "(Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;)Z";
     public static final String BOUNCE = "bounce";
     public static final String BOUNCE_DESC = "(" + TRAMPOLINE_DESC + "Lorg/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
 

@@ -74,6 +74,8 @@ class AbiTest {
                 Abi.LINK_SUSPENDED_DESC);
         assertPublicStatic(Await.class.getMethod(Abi.ENTER, Trampoline.class), Abi.ENTER_DESC);
         assertPublicStatic(Await.class.getMethod(Abi.EXIT, Trampoline.class, int.class), Abi.EXIT_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.INHERITS, Class.class, Class.class, String.class, String.class),
+                Abi.INHERITS_DESC);
         assertPublicStatic(Await.class.getMethod(Abi.BOUNCE, Trampoline.class, AsyncFrame.class), Abi.BOUNCE_DESC);
     }
 

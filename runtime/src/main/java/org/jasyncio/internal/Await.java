@@ -133,6 +133,17 @@ public final class Await {
     }
 
     /**
+     * Called by the direct entry of an overridable {@code @Async} method {@code owner.name} (with
+     * method descriptor {@code descriptor}) for a receiver of another class, {@code receiver}: whether
+     * that class runs {@code owner}'s method too, as no class between them declares one of that name
+     * and those parameters. The entry then runs the body; otherwise the receiver's override, through
+     * its coroutine. Cached per class and method.
+     */
+    public static boolean inherits(Class<?> receiver, Class<?> owner, String name, String descriptor) {
+        return Overrides.inherits(receiver, owner, name, descriptor);
+    }
+
+    /**
      * Called by a direct entry that may not nest deeper: {@code task} starts {@code callee} from its
      * loop once the callers have unwound. Returns {@link #SUSPENDED}.
      */

@@ -26,9 +26,10 @@ import java.util.List;
  * nested too deep ({@code Await.enter} says so) it makes the coroutine and bounces it to the task's
  * loop instead, so that unbounded async recursion cannot overflow the Java stack.
  *
- * <p>An overridable method's entry first checks that the receiver's class is the method's own: a
- * subclass may override {@code m} with a method that is not {@code @Async}, and would inherit this
- * entry. Any other receiver takes the way the site meant, {@code Await.await(this.m(args), task)}.
+ * <p>An overridable method's entry first checks that the receiver's class is the method's own, or
+ * one that inherits it ({@code Await.inherits}, cached per class): a subclass may override
+ * {@code m} with a method that is not {@code @Async}, and would inherit this entry. Any other
+ * receiver takes the way the site meant, {@code Await.await(this.m(args), task)}.
  */
 public final class DirectEntryWriter {
 
@@ -70,11 +71,18 @@ public final class DirectEntryWriter {
                 && (ownerAccess & Opcodes.ACC_FINAL) == 0;
         if (overridable) {
             LabelNode own = new LabelNode();
+            LabelNode inherited = new LabelNode();
             code.add(new VarInsnNode(Opcodes.ALOAD, 0));
             code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;",
                     false));
+            code.add(new InsnNode(Opcodes.DUP));
             code.add(new LdcInsnNode(Type.getObjectType(shape.owner())));
             code.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, own));
+            code.add(new LdcInsnNode(Type.getObjectType(shape.owner())));
+            code.add(new LdcInsnNode(coroutine.name));
+            code.add(new LdcInsnNode(coroutine.desc));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.INHERITS, Abi.INHERITS_DESC, false));
+            code.add(new JumpInsnNode(Opcodes.IFNE, inherited));
             loadReceiverAndArguments(code, shape);
             code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, shape.owner(), coroutine.name, coroutine.desc, false));
             code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
@@ -82,6 +90,9 @@ public final class DirectEntryWriter {
                     Abi.AWAIT_SUPPORT_AWAIT_DESC, false));
             code.add(new InsnNode(Opcodes.ARETURN));
             code.add(own);
+            code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), 1, new Object[] {"java/lang/Class"}));
+            code.add(new InsnNode(Opcodes.POP));
+            code.add(inherited);
             code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), 0, new Object[0]));
         }
         LabelNode run = new LabelNode();
