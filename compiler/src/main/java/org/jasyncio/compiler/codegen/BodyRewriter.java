@@ -22,15 +22,12 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableAnnotationNode;
 import org.objectweb.asm.tree.LocalVariableNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -88,7 +85,7 @@ public final class BodyRewriter {
     }
 
     private void rewrite() {
-        Set<LabelNode> targets = branchTargets();
+        Set<LabelNode> targets = Lowering.branchTargets(body);
         shiftLocals();
         InsnList blocks = new InsnList();
         List<LabelNode> restoreLabels = new ArrayList<>();
@@ -131,25 +128,6 @@ public final class BodyRewriter {
             }
         }
         return null;
-    }
-
-    private Set<LabelNode> branchTargets() {
-        Set<LabelNode> targets = new HashSet<>();
-        for (AbstractInsnNode insn : body.instructions) {
-            if (insn instanceof JumpInsnNode jump) {
-                targets.add(jump.label);
-            } else if (insn instanceof TableSwitchInsnNode table) {
-                targets.add(table.dflt);
-                targets.addAll(table.labels);
-            } else if (insn instanceof LookupSwitchInsnNode lookup) {
-                targets.add(lookup.dflt);
-                targets.addAll(lookup.labels);
-            }
-        }
-        for (TryCatchBlockNode block : body.tryCatchBlocks) {
-            targets.add(block.handler);
-        }
-        return targets;
     }
 
     /**

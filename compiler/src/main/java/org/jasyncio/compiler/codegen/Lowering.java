@@ -238,7 +238,8 @@ public final class Lowering {
                 && Abi.COMPLETED.equals(call.name) && descriptor.equals(call.desc);
     }
 
-    private static Set<LabelNode> branchTargets(MethodNode method) {
+    /** The labels a jump, a switch or an exception handler leads to. */
+    static Set<LabelNode> branchTargets(MethodNode method) {
         Set<LabelNode> targets = new HashSet<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof JumpInsnNode jump) {
