@@ -34,17 +34,21 @@ import java.util.Set;
 /**
  * Turns a lowered, planned {@code @Async} method into its state machine body, in place.
  *
- * <p>The body takes the frame as an extra local (right after {@code this}; every other slot moves up
- * by one) and returns {@code Object}. It starts with a dispatch on the frame's state. Each
- * {@code await} becomes a call of {@code Await.await}; when that returns {@code SUSPENDED}, a save
- * block after all the original code puts the stack under the awaited value and the live locals into
- * the frame's fields and the body returns {@code SUSPENDED}. Resuming at point {@code k} jumps to a
+ * <p>The body takes three more parameters right after {@code this}: its frame ({@code null} when it
+ * is called through its direct entry and has not suspended yet), its task and the state to start in;
+ * the method's own arguments follow, and every other slot moves up by three. It returns
+ * {@code Object}, and starts with a dispatch on the state. Each {@code await} becomes a call of
+ * {@code Await.await}, or, for {@code await(f(args))}, an {@code invokedynamic} of {@code f}'s direct
+ * entry; when that returns {@code SUSPENDED}, a save block after all the original code takes the
+ * frame (the frame class's {@code suspending} makes it if the body has none, records the state and
+ * links it into the task's chain), puts the stack under the awaited value and the live locals into
+ * its fields, and the body returns {@code SUSPENDED}. Resuming at point {@code k} jumps to a
  * restore block there too (outside every {@code try} range), which reloads them and jumps back to a
  * call of {@code Await.resumed} at the original place, inside the original {@code try} ranges, so
  * that an exception delivered there is caught exactly where the source says.
  *
- * <p>What coverage tools count of it: the dispatch and the loading of the arguments come before the
- * method's first line, so they belong to no line; the save and restore blocks of a point carry the
+ * <p>What coverage tools count of it: the dispatch comes before the method's first line, so it
+ * belongs to no line; the save and restore blocks of a point carry the
  * line of its {@code await}, which has run whenever they do. So the lines are the method's own. The
  * branches are not quite: the dispatch's {@code tableswitch} (one target for the start and one per
  * point, each covered once the body resumed there) and each await's test of {@code SUSPENDED} (two
