@@ -33,7 +33,8 @@ class BenchmarksSmokeTest {
     /** Each workload, and the alternatives it is written for. */
     private static final Map<String, Set<String>> WORKLOADS = Map.ofEntries(
             Map.entry("AwaitInline", ALL), Map.entry("AwaitChain", NO_COMPLETABLE_FUTURE),
-            Map.entry("AwaitChainNotInlined", NO_COMPLETABLE_FUTURE), Map.entry("Yield", ALL), Map.entry("Handoff", ALL),
+            Map.entry("AwaitChainNotInlined", NO_COMPLETABLE_FUTURE),
+            Map.entry("AwaitChainCalleesNotInlined", NO_COMPLETABLE_FUTURE), Map.entry("Yield", ALL), Map.entry("Handoff", ALL),
             Map.entry("QueueHandoff", NO_COMPLETABLE_FUTURE), Map.entry("LockUncontended", NO_COMPLETABLE_FUTURE),
             Map.entry("SpawnSleep", ALL), Map.entry("SpawnSleepHeap", ALL), Map.entry("GatherThousand", ALL),
             Map.entry("Timers", ALL), Map.entry("TimersPending", Set.of("jasyncio")),
