@@ -67,10 +67,12 @@ public final class Abi {
     public static final String LINK_SUSPENDED = "linkSuspended";
     public static final String LINK_SUSPENDED_DESC = "(" + TRAMPOLINE_DESC + "Lorg/jasyncio/internal/AsyncFrame;)V";
     /** Called by a direct entry around the body: how deep calls nest, and the bounce when too deep. */
-    public static final String ENTER = "enter";
-    public static final String ENTER_DESC = "(" + TRAMPOLINE_DESC + ")I";
-    public static final String EXIT = "exit";
-    public static final String EXIT_DESC = "(" + TRAMPOLINE_DESC + "I)V";
+    public static final String DEPTH = "depth";
+    public static final String DEPTH_DESC = "(" + TRAMPOLINE_DESC + ")I";
+    public static final String TOO_DEEP = "tooDeep";
+    public static final String TOO_DEEP_DESC = "(I)Z";
+    public static final String SET_DEPTH = "setDepth";
+    public static final String SET_DEPTH_DESC = "(" + TRAMPOLINE_DESC + "I)V";
     /** Called by an overridable method's direct entry for a receiver of a subclass: does it inherit the method? */
     public static final String INHERITS = "inherits";
     public static final String INHERITS_DESC = "(Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;)Z";

@@ -72,8 +72,9 @@ class AbiTest {
         assertPublicStatic(Await.class.getMethod(Abi.RESUMED, Trampoline.class), Abi.RESUMED_DESC);
         assertPublicStatic(Await.class.getMethod(Abi.LINK_SUSPENDED, Trampoline.class, AsyncFrame.class),
                 Abi.LINK_SUSPENDED_DESC);
-        assertPublicStatic(Await.class.getMethod(Abi.ENTER, Trampoline.class), Abi.ENTER_DESC);
-        assertPublicStatic(Await.class.getMethod(Abi.EXIT, Trampoline.class, int.class), Abi.EXIT_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.DEPTH, Trampoline.class), Abi.DEPTH_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.TOO_DEEP, int.class), Abi.TOO_DEEP_DESC);
+        assertPublicStatic(Await.class.getMethod(Abi.SET_DEPTH, Trampoline.class, int.class), Abi.SET_DEPTH_DESC);
         assertPublicStatic(Await.class.getMethod(Abi.INHERITS, Class.class, Class.class, String.class, String.class),
                 Abi.INHERITS_DESC);
         assertPublicStatic(Await.class.getMethod(Abi.BOUNCE, Trampoline.class, AsyncFrame.class), Abi.BOUNCE_DESC);

@@ -119,17 +119,25 @@ public final class Await {
     }
 
     /**
-     * Called by the direct entry of an {@code @Async} method before it runs the body: returns the
-     * depth to pass to {@link #exit} after it, or -1 when calls are nested too deep, and the entry
-     * must make the coroutine and {@linkplain #bounce bounce} it instead.
+     * Called by the direct entry of an {@code @Async} method before it runs the body: how many
+     * awaited coroutines run nested in direct calls now. The entry runs the body with one more
+     * ({@link #setDepth}), unless that is {@linkplain #tooDeep too deep}, and puts it back after.
+     * As in {@code Trampoline.call}, the depth is put back as it was, not decremented, and not when
+     * the body throws, so that the JIT drops both stores when it inlines a body that completes at
+     * once (a throw leaves it too high, which can only bounce a call sooner).
      */
-    public static int enter(Trampoline<?> task) {
-        return task.enter();
+    public static int depth(Trampoline<?> task) {
+        return task.depth();
     }
 
-    /** Called by a direct entry after its body returned: leaves the nested call entered at {@code outer}. */
-    public static void exit(Trampoline<?> task, int outer) {
-        task.exit(outer);
+    /** Whether calls nested {@code depth} deep may not nest a direct call more: the entry must bounce. */
+    public static boolean tooDeep(int depth) {
+        return depth >= Trampoline.MAX_INLINE_DEPTH;
+    }
+
+    /** Sets how many awaited coroutines run nested in direct calls (see {@link #depth}). */
+    public static void setDepth(Trampoline<?> task, int depth) {
+        task.setDepth(depth);
     }
 
     /**

@@ -228,31 +228,24 @@ public abstract class Trampoline<T> extends Future<T> {
      */
     final Object call(AsyncFrame<?> callee) {
         callee.claim(this, null);
-        int outer = enter();
-        if (outer < 0) {
+        short outer = depth;
+        if (outer >= MAX_INLINE_DEPTH) {
             return bounce(callee);
         }
+        depth = (short) (outer + 1);
         Object result = callee.resume();
-        depth = (short) outer;
+        depth = outer;
         return result;
     }
 
-    /**
-     * Enters one more nested direct call: returns the depth to restore with {@link #exit} after it, or
-     * -1 when calls are nested too deep, and the callee must be {@linkplain #bounce bounced} instead.
-     */
-    final int enter() {
-        short outer = depth;
-        if (outer >= MAX_INLINE_DEPTH) {
-            return -1;
-        }
-        depth = (short) (outer + 1);
-        return outer;
+    /** How many awaited coroutines run nested in direct calls now, in this step. */
+    final int depth() {
+        return depth;
     }
 
-    /** Leaves a nested direct call entered at {@code outer}. */
-    final void exit(int outer) {
-        depth = (short) outer;
+    /** Sets how many awaited coroutines run nested: one more around a direct call, as it was after it. */
+    final void setDepth(int depth) {
+        this.depth = (short) depth;
     }
 
     /**

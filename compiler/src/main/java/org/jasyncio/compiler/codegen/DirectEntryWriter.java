@@ -22,9 +22,11 @@ import java.util.List;
  * {@code m$direct} with {@code m}'s parameters and the task last, which the sites
  * {@code await(m(args))} call (through {@code DirectCalls}) instead of making a coroutine object.
  * It runs the body at once, with no frame, so that a coroutine that completes without suspending
- * costs a call and nothing on the heap; the body makes its frame if it suspends. When calls are
- * nested too deep ({@code Await.enter} says so) it makes the coroutine and bounces it to the task's
- * loop instead, so that unbounded async recursion cannot overflow the Java stack.
+ * costs a call and nothing on the heap; the body makes its frame if it suspends. It runs the body one
+ * level deeper ({@code Await.depth}, {@code setDepth}); when calls are nested too deep
+ * ({@code Await.tooDeep}) it makes the coroutine and bounces it to the task's loop instead, so that
+ * unbounded async recursion cannot overflow the Java stack. The test and the two stores have the
+ * shape the JIT folds away once the body is inlined.
  *
  * <p>An overridable method's entry first checks that the receiver's class is the method's own, or
  * one that inherits it ({@code Await.inherits}, cached per class): a subclass may override
@@ -97,10 +99,11 @@ public final class DirectEntryWriter {
         }
         LabelNode run = new LabelNode();
         code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.ENTER, Abi.ENTER_DESC, false));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.DEPTH, Abi.DEPTH_DESC, false));
         code.add(new VarInsnNode(Opcodes.ISTORE, depthSlot));
         code.add(new VarInsnNode(Opcodes.ILOAD, depthSlot));
-        code.add(new JumpInsnNode(Opcodes.IFGE, run));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.TOO_DEEP, Abi.TOO_DEEP_DESC, false));
+        code.add(new JumpInsnNode(Opcodes.IFEQ, run));
         code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
         code.add(new TypeInsnNode(Opcodes.NEW, shape.name()));
         code.add(new InsnNode(Opcodes.DUP));
@@ -112,6 +115,11 @@ public final class DirectEntryWriter {
         List<Object> withDepth = new ArrayList<>(locals);
         withDepth.add(Opcodes.INTEGER);
         code.add(new FrameNode(Opcodes.F_NEW, withDepth.size(), withDepth.toArray(), 0, new Object[0]));
+        code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
+        code.add(new VarInsnNode(Opcodes.ILOAD, depthSlot));
+        code.add(new InsnNode(Opcodes.ICONST_1));
+        code.add(new InsnNode(Opcodes.IADD));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.SET_DEPTH, Abi.SET_DEPTH_DESC, false));
         if (!shape.isStatic()) {
             code.add(new VarInsnNode(Opcodes.ALOAD, 0));
         }
@@ -122,7 +130,7 @@ public final class DirectEntryWriter {
         code.add(bodyCall(body, shape));
         code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
         code.add(new VarInsnNode(Opcodes.ILOAD, depthSlot));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.EXIT, Abi.EXIT_DESC, false));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Abi.AWAIT_SUPPORT, Abi.SET_DEPTH, Abi.SET_DEPTH_DESC, false));
         code.add(new InsnNode(Opcodes.ARETURN));
         entry.maxLocals = depthSlot + 1;
         return entry;
