@@ -27,7 +27,8 @@ public final class FuzzSupport {
      * events and the seeded choices and tells how deep the call ran and whether it suspended. Some
      * traces are eager: every value awaited under them completes at once, so that calls which never
      * suspend are common at every depth. A third of the callees of a trace that is not eager are,
-     * and two thirds of an eager one's, so that at every depth about half are.
+     * and two thirds of an eager one's, so that at every depth about half are. Used by one run at a
+     * time, on the thread that runs it.
      */
     public static final class Trace {
         private static final int MAX_EVENTS = 100_000;
