@@ -223,11 +223,11 @@ public final class FuzzSupport {
         return Asyncio.sleep(0);
     }
 
-    /** {@link Asyncio#gather(Awaitable[])}, which always suspends: on a new future of the gathered ones. */
-    @SafeVarargs
-    public static <T> Coroutine<List<T>> gather(Trace trace, Awaitable<? extends T>... awaitables) {
+    /** {@link Asyncio#gather(Awaitable[])} of two, which always suspends: on a new future of the gathered ones. */
+    public static <T> Coroutine<List<T>> gather(Trace trace, Awaitable<? extends T> first,
+                                                Awaitable<? extends T> second) {
         trace.suspends();
-        return Asyncio.gather(awaitables);
+        return Asyncio.gather(List.of(first, second));
     }
 
     /** {@code value}, complete at once or on a later turn of the running loop, as the trace chooses. */
