@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The differential fuzzer: generated {@code @Async} methods run instrumented on the event loop and as
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * <p>System properties: {@code fuzz.seed} (the campaign's seed), {@code fuzz.methods} (how many
  * methods to generate), {@code fuzz.program} (run only the program of this seed, as a report
  * names it), {@code fuzz.findings} (a directory to write each report into, besides printing it).
+ * A run of the default budget or more also checks that every {@link CallShape} met both outcomes
+ * (the callee completed at once, or suspended) at depths 1, 2 and 3.
  */
 class DifferentialFuzzTest {
 
@@ -35,12 +38,13 @@ class DifferentialFuzzTest {
         Long only = Long.getLong("fuzz.program");
         String findings = System.getProperty("fuzz.findings");
         List<String> reports = new ArrayList<>();
+        CallStats stats = new CallStats();
         long start = System.nanoTime();
         int methods = 0;
         for (int index = 0; methods < budget && reports.size() < MAX_REPORTS; index++) {
             long programSeed = only != null ? only : programSeed(seed, index);
             ProgramGenerator.Program program = new ProgramGenerator(programSeed, METHODS_PER_PROGRAM).program();
-            for (DifferentialRunner.Failure failure : DifferentialRunner.run(program, programSeed)) {
+            for (DifferentialRunner.Failure failure : DifferentialRunner.run(program, programSeed, stats)) {
                 String report = "program seed " + programSeed + ": " + Shrinker.report(program, programSeed, failure);
                 System.out.println(report);
                 write(findings, programSeed, report);
@@ -58,7 +62,12 @@ class DifferentialFuzzTest {
         }
         System.out.printf("fuzz: seed %d, %d generated methods in %.1f s, %d failing%n", seed, methods,
                 (System.nanoTime() - start) / 1e9, reports.size());
+        System.out.println("fuzz: " + stats);
         assertEquals(List.of(), reports, () -> String.join("\n\n", reports));
+        if (only == null && budget >= DEFAULT_METHODS) {
+            assertTrue(stats.coversBothOutcomesToDepthThree(),
+                    () -> "the generator no longer calls in every shape at depths 1 to 3 with both outcomes: " + stats);
+        }
     }
 
     /** The seed of a campaign's {@code index}th program. */

@@ -39,9 +39,11 @@ final class DifferentialRunner {
             import org.jasyncio.compiler.fuzz.FuzzSupport.*;
             import static org.jasyncio.Asyncio.await;
             import static org.jasyncio.Asyncio.completed;
-            import static org.jasyncio.Asyncio.gather;
-            import static org.jasyncio.Asyncio.sleep;
+            import static org.jasyncio.compiler.fuzz.CallShape.*;
+            import static org.jasyncio.compiler.fuzz.FuzzSupport.gather;
+            import static org.jasyncio.compiler.fuzz.FuzzSupport.hold;
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
+            import static org.jasyncio.compiler.fuzz.FuzzSupport.pause;
             import static fuzz.Program.*;
 
             public class Program implements Api {
@@ -68,6 +70,7 @@ final class DifferentialRunner {
             import java.util.List;
             import java.util.function.*;
             import org.jasyncio.compiler.fuzz.FuzzSupport.*;
+            import static org.jasyncio.compiler.fuzz.CallShape.*;
             import static org.jasyncio.compiler.fuzz.FuzzSupport.mix;
             import static reference.Program.*;
 
@@ -107,12 +110,16 @@ final class DifferentialRunner {
                     return new Coroutine<>(null);
                 }
 
-                static Coroutine<Void> sleep(long millis) {
+                static <T> Coroutine<T> hold(Coroutine<T> coroutine) {
+                    return coroutine;
+                }
+
+                static Coroutine<Void> pause(Trace t) {
                     return completed();
                 }
 
                 @SafeVarargs
-                static <T> Coroutine<List<T>> gather(Coroutine<? extends T>... coroutines) {
+                static <T> Coroutine<List<T>> gather(Trace t, Coroutine<? extends T>... coroutines) {
                     List<T> values = new java.util.ArrayList<>();
                     for (Coroutine<? extends T> coroutine : coroutines) {
                         values.add(coroutine.value);
@@ -151,7 +158,8 @@ final class DifferentialRunner {
 
     private static String source(String header, ProgramGenerator.Program program, IntPredicate printed) {
         StringBuilder out = new StringBuilder(header);
-        out.append("\n    long fld = 1;\n    long[] arr = {1, 2, 3};\n");
+        out.append("\n    long fld = 1;\n    long[] arr = {1, 2, 3};\n    Coroutine<Long> held;\n"
+                + "    static Coroutine<Long> sheld;\n");
         methods(out, program, i -> printed.test(i) && !program.signatures().get(i).home().inInterface());
         out.append("}\n\ninterface Api {");
         methods(out, program, i -> printed.test(i) && program.signatures().get(i).home().inInterface());
@@ -175,6 +183,11 @@ final class DifferentialRunner {
 
     /** Runs every method of {@code program} both ways with traces seeded from {@code seed}. */
     static List<Failure> run(ProgramGenerator.Program program, long seed) {
+        return run(program, seed, new CallStats());
+    }
+
+    /** As {@link #run(ProgramGenerator.Program, long)}, counting the instrumented runs' calls in {@code stats}. */
+    static List<Failure> run(ProgramGenerator.Program program, long seed, CallStats stats) {
         Map<String, byte[]> reference;
         Map<String, byte[]> instrumented;
         try {
@@ -198,7 +211,7 @@ final class DifferentialRunner {
             try {
                 Signature signature = program.signatures().get(i);
                 want = runReference(expected, i, signature, seed + i);
-                got = runInstrumented(actual, i, signature, seed + i);
+                got = runInstrumented(actual, i, signature, seed + i, stats);
             } catch (Throwable e) {
                 failures.add(new Failure(i, "crash", describe(e)));
                 continue;
@@ -226,8 +239,8 @@ final class DifferentialRunner {
         return outcome + " after " + trace.events();
     }
 
-    private static String runInstrumented(Class<?> program, int index, Signature signature, long seed)
-            throws ReflectiveOperationException {
+    private static String runInstrumented(Class<?> program, int index, Signature signature, long seed,
+                                          CallStats stats) throws ReflectiveOperationException {
         FuzzSupport.Trace trace = new FuzzSupport.Trace(seed);
         Method method = method(program, index);
         String outcome;
@@ -239,6 +252,7 @@ final class DifferentialRunner {
         } catch (RuntimeException e) {
             outcome = "threw " + e;
         }
+        stats.add(trace);
         return outcome + " after " + trace.events();
     }
 

@@ -85,22 +85,33 @@ final class ExpressionGenerator {
     }
 
     /**
-     * A call of a later generated method, or null when this method has made its one call, is in a
-     * loop, or is the last: so every run executes each method body at most a bounded number of times.
+     * A call of a later generated method in {@code shape}, or null when this method has made its one
+     * call, is in a loop, or is the last: so every run executes each method body at most a bounded
+     * number of times.
      */
-    String call() {
-        int count = signatures.size();
-        if (callsLeft == 0 || loopDepth > 0 || method + 1 >= count) {
-            return null;
-        }
-        int callee = method + 1 + random.nextInt(Math.min(3, count - method - 1));
-        Signature.Home caller = signatures.get(method).home();
-        if (!signatures.get(callee).callableFrom(caller)) {
+    String call(CallShape shape) {
+        int callee = callee();
+        if (callee < 0) {
             return null;
         }
         callsLeft--;
+        return callOf(callee, shape);
+    }
+
+    /** A later method this one may call here, or -1. */
+    private int callee() {
+        int count = signatures.size();
+        if (callsLeft == 0 || loopDepth > 0 || method + 1 >= count) {
+            return -1;
+        }
+        int callee = method + 1 + random.nextInt(Math.min(3, count - method - 1));
+        return signatures.get(callee).callableFrom(signatures.get(method).home()) ? callee : -1;
+    }
+
+    private String callOf(int callee, CallShape shape) {
         String prefix = signatures.get(method).home().callPrefix(signatures.get(callee).home());
-        StringBuilder call = new StringBuilder(prefix).append('m').append(callee).append("(t");
+        StringBuilder call = new StringBuilder(prefix).append('m').append(callee).append("(t.callee(")
+                .append(shape).append(')');
         for (Signature.Parameter parameter : signatures.get(callee).list()) {
             call.append(", ").append(switch (parameter) {
                 case LONG -> longExpr(1);
@@ -113,6 +124,59 @@ final class ExpressionGenerator {
         return call.append(')').toString();
     }
 
+    /**
+     * The field of {@code Program} this method may hold a coroutine in: the receiver's in an
+     * instance method, else the static one.
+     */
+    String heldField() {
+        return switch (signatures.get(method).home()) {
+            case INSTANCE -> random.nextBoolean() ? "held" : "this.held";
+            case STATIC -> "sheld";
+            default -> "Program.sheld";
+        };
+    }
+
+    /**
+     * An awaited call of a later generated method, or null (see {@link #call}): straight from the
+     * call, or through an identity method, a field assignment or a ternary, each awaited as soon as
+     * the call is made.
+     */
+    String awaitedCall(int depth) {
+        return switch (random.nextInt(8)) {
+            case 0, 1 -> {
+                String call = call(CallShape.HOLD);
+                yield call == null ? null : "await(hold(" + call + "))";
+            }
+            case 2 -> {
+                String call = call(CallShape.FIELD);
+                yield call == null ? null : "await(" + heldField() + " = " + call + ")";
+            }
+            case 3, 4 -> ternaryCall(depth);
+            default -> {
+                String call = call(CallShape.DIRECT);
+                yield call == null ? null : "await(" + call + ")";
+            }
+        };
+    }
+
+    /**
+     * {@code await(c ? mA(..) : mB(..))}, or with a completed coroutine as one choice: the condition
+     * runs first, so only the chosen call is made, and it is awaited at once.
+     */
+    private String ternaryCall(int depth) {
+        int first = callee();
+        if (first < 0) {
+            return null;
+        }
+        int second = callee();
+        callsLeft--;
+        String chosen = callOf(first, CallShape.TERNARY);
+        String other = second < 0 ? "completed((long) (" + longExpr(depth - 1) + "))" : callOf(second, CallShape.TERNARY);
+        String condition = condition(depth - 1);
+        return random.nextBoolean() ? "await(" + condition + " ? " + chosen + " : " + other + ")"
+                : "await(" + condition + " ? " + other + " : " + chosen + ")";
+    }
+
     String longExpr(int depth) {
         if (depth <= 0) {
             return leaf();
@@ -121,8 +185,8 @@ final class ExpressionGenerator {
             case 0, 1, 2 -> leaf();
             case 3, 4, 5 -> "await(v(t, " + longExpr(depth - 1) + "))";
             case 6 -> {
-                String call = call();
-                yield call == null ? "await(v(t, " + longExpr(depth - 1) + "))" : "await(" + call + ")";
+                String call = awaitedCall(depth);
+                yield call == null ? "await(v(t, " + longExpr(depth - 1) + "))" : call;
             }
             case 7, 8 -> "(" + longExpr(depth - 1) + " " + "+-*^&|".charAt(random.nextInt(6)) + " "
                     + longExpr(depth - 1) + ")";
@@ -149,7 +213,7 @@ final class ExpressionGenerator {
             case 24 -> "await(completed(" + longExpr(depth - 1) + "))";
             case 25 -> "await(cf(t, " + longExpr(depth - 1) + "))";
             case 26 -> random.nextBoolean() ? "await(cfail(t, " + longExpr(depth - 1) + "))"
-                    : "await(gather(v(t, (long) (" + longExpr(depth - 1) + ")), v(t, (long) (" + leaf() + ")))).get("
+                    : "await(gather(t, v(t, (long) (" + longExpr(depth - 1) + ")), v(t, (long) (" + leaf() + ")))).get("
                     + random.nextInt(2) + ")";
             default -> "(" + longExpr(depth - 1) + " + " + leaf() + ")";
         };

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * try/catch/finally, multi-catch, try with one or two resources (closing may fail, suppressed),
  * compound assignments to locals, array elements and fields, increments, locals of every primitive
  * type and String, early returns (of a value or of another coroutine) and throws, with the
- * expressions of {@link ExpressionGenerator}, {@code await} among them wherever one may stand.
+ * expressions of {@link ExpressionGenerator}, {@code await} among them wherever one may stand, and
+ * a later method's coroutine held in a local or a field, awaited by the statement right after.
  *
  * <p>Every program compiles and terminates: loops are bounded by counters, and a method awaits
  * only methods after it, at most once and never in a loop.
@@ -34,6 +35,13 @@ final class ProgramGenerator {
     }
 
     private static final int WIDE_LOCALS = 130;
+    /**
+     * How a method plans its call of a later method, so that call chains of depth 3 and more are
+     * common: a plan below the body's size puts a call statement there, {@link #RETURN_A_CALL}
+     * returns a call, a larger one leaves calls to chance.
+     */
+    private static final int CALL_PLANS = 10;
+    private static final int RETURN_A_CALL = CALL_PLANS - 1;
 
     private final SplittableRandom random;
     private final int methodCount;
@@ -59,8 +67,13 @@ final class ProgramGenerator {
         List<List<Stmt>> methods = new ArrayList<>();
         for (int method = 0; method < methodCount; method++) {
             x.startMethod(method);
-            List<Stmt> body = block(0, 3 + random.nextInt(6));
-            String call = random.nextInt(5) == 0 ? x.call() : null;
+            int size = 3 + random.nextInt(6);
+            int plan = random.nextInt(CALL_PLANS);
+            List<Stmt> body = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                body.add(i == plan ? callStatement() : statement(0));
+            }
+            String call = plan == RETURN_A_CALL || random.nextInt(5) == 0 ? x.call(CallShape.RETURNED) : null;
             body.add(Stmt.line(call != null ? "return " + call + ";"
                     : "return completed((long) (" + x.longExpr(2) + "));"));
             methods.add(body);
@@ -84,7 +97,7 @@ final class ProgramGenerator {
     }
 
     private Stmt statement(int depth) {
-        switch (random.nextInt(depth >= 3 ? 11 : 26)) {
+        switch (random.nextInt(depth >= 3 ? 11 : 27)) {
             case 0, 1, 2:
                 return declaration();
             case 3, 4:
@@ -118,7 +131,9 @@ final class ProgramGenerator {
             case 23:
                 return depth == 0 && random.nextInt(3) == 0 ? wideLocals() : Stmt.line("t.log(" + x.longExpr(3) + ");");
             case 24:
-                return Stmt.line(random.nextBoolean() ? "await(sleep(0));" : "await(completed());");
+                return Stmt.line(random.nextBoolean() ? "await(pause(t));" : "await(completed());");
+            case 25:
+                return heldCall();
             default:
                 return Stmt.line("t.log(\"s\" + " + x.longExpr(2) + " + " + x.longExpr(1) + ");");
         }
@@ -254,6 +269,43 @@ final class ProgramGenerator {
         return Stmt.line(text.append(';').toString());
     }
 
+    /** A statement awaiting a later method's call, in any shape but returned. */
+    private Stmt callStatement() {
+        if (random.nextInt(3) == 0) {
+            return heldCall();
+        }
+        String call = x.awaitedCall(1);
+        return call == null ? statement(0) : awaitedFirst("", call);
+    }
+
+    /**
+     * A later method's coroutine held in a local or a field of {@code Program}, and awaited by the
+     * next statement before anything else runs (in the reference, the call ran the body already).
+     */
+    private Stmt heldCall() {
+        boolean local = random.nextBoolean();
+        String call = x.call(local ? CallShape.LOCAL : CallShape.FIELD);
+        if (call == null) {
+            return declaration();
+        }
+        String holder = local ? x.fresh("co") : x.heldField();
+        String hold = local ? (random.nextBoolean() ? "var " : "Coroutine<Long> ") + holder + " = " + call + ";"
+                : holder + " = " + call + ";";
+        return awaitedFirst(hold + "\n", "await(" + holder + ")");
+    }
+
+    /** {@code before}, then a statement that evaluates {@code awaited} first: logs it, or declares a local of it. */
+    private Stmt awaitedFirst(String before, String awaited) {
+        if (random.nextBoolean()) {
+            return Stmt.line(before + "t.log(" + awaited + ");");
+        }
+        String name = x.fresh("l");
+        Stmt stmt = Stmt.line(before + "long " + name + " = " + awaited + " " + "+-*^".charAt(random.nextInt(4)) + " "
+                + x.longExpr(1) + ";");
+        x.declare(new Local(name, Type.LONG));
+        return stmt;
+    }
+
     /** A named local class capturing a local, declared and used in one statement. */
     private Stmt localClass() {
         Local captured = x.pick(Type.FINAL_LONG);
@@ -265,7 +317,7 @@ final class ProgramGenerator {
     private Stmt returnOrThrow() {
         String condition = x.condition(1);
         if (!inFinally && random.nextBoolean()) {
-            String call = tryDepth == 0 && random.nextInt(3) == 0 ? x.call() : null;
+            String call = tryDepth == 0 && random.nextInt(3) == 0 ? x.call(CallShape.RETURNED) : null;
             return Stmt.line("if (" + condition + ") return " + (call != null ? call
                     : "completed((long) (" + x.longExpr(1) + "))") + ";");
         }

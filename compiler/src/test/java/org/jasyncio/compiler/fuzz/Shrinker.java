@@ -19,7 +19,7 @@ final class Shrinker {
     private static final int MAX_ATTEMPTS = 600;
     private static final int SHORTEST_OPERAND = 8;
     private static final String EMPTY_RETURN = "return completed(0L);";
-    private static final Pattern CALL = Pattern.compile("\\bm(\\d+)\\(t\\)");
+    private static final Pattern CALL = Pattern.compile("\\bm(\\d+)\\(t\\b");
 
     private Shrinker() {
     }
