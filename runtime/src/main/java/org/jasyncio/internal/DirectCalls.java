@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,6 +34,7 @@ public final class DirectCalls {
     public static final String ENTRY_SUFFIX = "$direct";
 
     private static final MethodHandle AWAIT;
+    private static final MethodHandle REQUIRE_NON_NULL;
     /** The runtime's classes whose coroutines may have an entry in {@link RuntimeEntries}. */
     private static final Set<String> RUNTIME_OWNERS = Set.of("org.jasyncio.Asyncio", "org.jasyncio.queues.Queue");
 
@@ -40,6 +42,8 @@ public final class DirectCalls {
         try {
             AWAIT = MethodHandles.lookup().findStatic(Await.class, "await",
                     MethodType.methodType(Object.class, Object.class, Trampoline.class));
+            REQUIRE_NON_NULL = MethodHandles.lookup().findStatic(Objects.class, "requireNonNull",
+                    MethodType.methodType(Object.class, Object.class, String.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -53,17 +57,32 @@ public final class DirectCalls {
      * {@code method} the handle of {@code f} as the site's class resolves it.
      */
     public static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle method) {
-        MethodHandle target = directEntry(caller, method);
+        MethodHandleInfo info = caller.revealDirect(method);
+        MethodHandle target = directEntry(caller, info);
         if (target == null) {
             MethodHandle call = method.asType(method.type().changeReturnType(Object.class));
             target = MethodHandles.collectArguments(AWAIT, 0, call);
         }
-        return new ConstantCallSite(target.asType(type));
+        target = target.asType(type);
+        if (info.getReferenceKind() != MethodHandleInfo.REF_invokeStatic) {
+            target = MethodHandles.filterArguments(target, 0, receiverCheck(info, type.parameterType(0)));
+        }
+        return new ConstantCallSite(target);
+    }
+
+    /**
+     * A null receiver's exception, as the call itself would have thrown it, naming the method: a
+     * method handle's own check says nothing.
+     */
+    private static MethodHandle receiverCheck(MethodHandleInfo info, Class<?> receiver) {
+        String message = "Cannot invoke \"" + info.getDeclaringClass().getName() + "." + info.getName()
+                + "()\" because the receiver is null";
+        return MethodHandles.insertArguments(REQUIRE_NON_NULL, 1, message)
+                .asType(MethodType.methodType(receiver, receiver));
     }
 
     /** The direct entry of the method {@code method} calls, or {@code null} when it has none the caller may call. */
-    private static MethodHandle directEntry(MethodHandles.Lookup caller, MethodHandle method) {
-        MethodHandleInfo info = caller.revealDirect(method);
+    private static MethodHandle directEntry(MethodHandles.Lookup caller, MethodHandleInfo info) {
         MethodType entryType = info.getMethodType().changeReturnType(Object.class)
                 .appendParameterTypes(Trampoline.class);
         Class<?> owner = info.getDeclaringClass();

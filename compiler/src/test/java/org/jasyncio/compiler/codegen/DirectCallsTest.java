@@ -186,6 +186,25 @@ class DirectCallsTest {
         assertEquals("donedone abcd xyz 3", Samples.run(RuntimeCoroutines.class, "handOff"));
     }
 
+    static final class NullReceiver {
+        @Async
+        static Coroutine<String> onNull() {
+            Base none = null;
+            return completed(await(none.name("!")));
+        }
+    }
+
+    @Test
+    void aNullReceiver_throwsNullPointerException_atTheAwait() {
+        NullPointerException thrown = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                () -> Samples.run(NullReceiver.class, "onNull"));
+        assertEquals("Cannot invoke \"" + Base.class.getName() + ".name()\" because the receiver is null",
+                thrown.getMessage());
+        assertTrue(java.util.Arrays.stream(thrown.getStackTrace()).anyMatch(element ->
+                element.getClassName().equals(NullReceiver.class.getName()) && element.getMethodName().equals("onNull")
+                        && element.getLineNumber() > 0), () -> java.util.Arrays.toString(thrown.getStackTrace()));
+    }
+
     static final class Nested {
         static final List<String> EVENTS = new ArrayList<>();
 
