@@ -111,10 +111,14 @@ public final class Await {
     }
 
     /**
-     * Called by a frame as it suspends, after it saved its state: it joins the chain of frames its
-     * task resumes, as the caller of the frame that suspended before it in this step.
+     * Called by a frame as it suspends: it joins the chain of frames its task resumes, as the caller
+     * of the frame that suspended before it in this step. A frame made at this first suspension (its
+     * body was called directly) is claimed by the task here.
      */
     public static void linkSuspended(Trampoline<?> task, AsyncFrame<?> frame) {
+        if (frame.driver == null) {
+            frame.claim(task, null);
+        }
         task.linkSuspended(frame);
     }
 

@@ -266,12 +266,11 @@ public abstract class Trampoline<T> extends Future<T> {
      * Links {@code frame}, which is suspending: the frame that suspended before it in this step, if
      * any, is awaited by it; the first to suspend is the one the task resumes next. Every frame calls
      * this as it suspends, innermost first, so a frame made only at its first suspension (a coroutine
-     * called directly, with no frame until then) joins its callers' chain as it unwinds.
+     * called directly, with no frame until then) joins its callers' chain as it unwinds. The frame is
+     * this task's already ({@link Await#linkSuspended} claims one made at its first suspension): small,
+     * so that the JIT inlines it into every save block.
      */
     final void linkSuspended(AsyncFrame<?> frame) {
-        if (frame.driver == null) {
-            frame.claim(this, null);
-        }
         AsyncFrame<?> inner = exchangeLinked(frame);
         if (inner == null) {
             current = frame;
