@@ -136,7 +136,7 @@ public final class Await {
 
     /** Whether calls nested {@code depth} deep may not nest a direct call more: the entry must bounce. */
     public static boolean tooDeep(int depth) {
-        return depth >= Trampoline.MAX_INLINE_DEPTH;
+        return Trampoline.tooDeep(depth);
     }
 
     /** Sets how many awaited coroutines run nested in direct calls (see {@link #depth}). */

@@ -179,7 +179,6 @@ public abstract class Trampoline<T> extends Future<T> {
             }
         }
         AsyncFrame<?> frame = current;
-        exchangeLinked(null);
         for (;;) {
             depth = 0;
             Object result;
@@ -189,6 +188,7 @@ public abstract class Trampoline<T> extends Future<T> {
             } catch (Throwable t) {
                 result = null;
                 thrown = t;
+                exchangeLinked(null); // in case it was thrown while frames were linking themselves
             }
             if (result == Await.SUSPENDED) {
                 exchangeLinked(null);
@@ -229,13 +229,18 @@ public abstract class Trampoline<T> extends Future<T> {
     final Object call(AsyncFrame<?> callee) {
         callee.claim(this, null);
         short outer = depth;
-        if (outer >= MAX_INLINE_DEPTH) {
+        if (tooDeep(outer)) {
             return bounce(callee);
         }
         depth = (short) (outer + 1);
         Object result = callee.resume();
         depth = outer;
         return result;
+    }
+
+    /** Whether calls nested {@code depth} deep may not nest one more: it must be bounced. */
+    static boolean tooDeep(int depth) {
+        return depth >= MAX_INLINE_DEPTH;
     }
 
     /** How many awaited coroutines run nested in direct calls now, in this step. */

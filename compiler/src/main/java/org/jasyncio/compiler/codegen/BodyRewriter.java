@@ -386,27 +386,7 @@ public final class BodyRewriter {
 
     /** The body's locals as it is entered: receiver, frame, task, state, arguments (in frame form). */
     private List<Object> entryLocals() {
-        List<Object> locals = new ArrayList<>();
-        if (!shape.isStatic()) {
-            locals.add(shape.owner());
-        }
-        locals.addAll(List.of(shape.name(), Abi.TRAMPOLINE, Opcodes.INTEGER));
-        for (Type argument : shape.arguments()) {
-            locals.add(verifierType(argument));
-        }
-        return locals;
-    }
-
-    /** The verifier's type of a value of {@code type}, as a frame lists it. */
-    static Object verifierType(Type type) {
-        return switch (type.getSort()) {
-            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-            case Type.FLOAT -> Opcodes.FLOAT;
-            case Type.LONG -> Opcodes.LONG;
-            case Type.DOUBLE -> Opcodes.DOUBLE;
-            case Type.ARRAY -> type.getDescriptor();
-            default -> type.getInternalName();
-        };
+        return withFrame(shape.argumentLocals());
     }
 
     private FieldInsnNode putField(SpillField field) {

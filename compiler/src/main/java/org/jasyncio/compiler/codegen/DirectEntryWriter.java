@@ -60,13 +60,7 @@ public final class DirectEntryWriter {
                 shape.directDescriptor(), null, null);
         int taskSlot = shape.argumentSlots();
         int depthSlot = taskSlot + 1;
-        List<Object> locals = new ArrayList<>();
-        if (!shape.isStatic()) {
-            locals.add(shape.owner());
-        }
-        for (Type argument : shape.arguments()) {
-            locals.add(BodyRewriter.verifierType(argument));
-        }
+        List<Object> locals = new ArrayList<>(shape.argumentLocals());
         locals.add(Abi.TRAMPOLINE);
         InsnList code = entry.instructions;
         boolean overridable = !shape.isStatic() && (coroutine.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) == 0

@@ -7,6 +7,9 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InnerClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The shape of the frame class generated for one {@code @Async} method: its name and the fields that
  * carry the receiver and the arguments from the call to the first run of the body.
@@ -124,6 +127,25 @@ public record FrameShape(String name, String owner, boolean ownerIsInterface, bo
     /** The body's slot of the state to start in, after the task's; the arguments follow. */
     public int stateSlot() {
         return frameSlot() + 2;
+    }
+
+    /** The verifier's types of the receiver, if any, and the arguments, as a frame lists them. */
+    public List<Object> argumentLocals() {
+        List<Object> locals = new ArrayList<>();
+        if (!isStatic) {
+            locals.add(owner);
+        }
+        for (Type argument : arguments) {
+            locals.add(switch (argument.getSort()) {
+                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+                case Type.FLOAT -> Opcodes.FLOAT;
+                case Type.LONG -> Opcodes.LONG;
+                case Type.DOUBLE -> Opcodes.DOUBLE;
+                case Type.ARRAY -> argument.getDescriptor();
+                default -> argument.getInternalName();
+            });
+        }
+        return locals;
     }
 
     /** How many local slots the receiver and the arguments take. */
